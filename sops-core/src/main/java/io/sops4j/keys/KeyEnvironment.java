@@ -1,0 +1,55 @@
+package io.sops4j.keys;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where key sources look for credentials: environment variables and the user's home directory.
+ * The default is the real process environment; tests, the Maven plugin and the Spring starter
+ * can pass their own so that key discovery never depends on mutable global state.
+ */
+public final class KeyEnvironment {
+
+    private final Map<String, String> variables;
+    private final Path home;
+
+    private KeyEnvironment(Map<String, String> variables, Path home) {
+        this.variables = Map.copyOf(variables);
+        this.home = home;
+    }
+
+    public static KeyEnvironment system() {
+        return new KeyEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public static KeyEnvironment of(Map<String, String> variables, Path home) {
+        return new KeyEnvironment(variables, Objects.requireNonNull(home, "home"));
+    }
+
+    /** This environment with {@code name} set to {@code value} (or removed when value is null). */
+    public KeyEnvironment with(String name, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(variables);
+        if (value == null) {
+            copy.remove(name);
+        } else {
+            copy.put(name, value);
+        }
+        return new KeyEnvironment(copy, home);
+    }
+
+    /** A variable's value; empty when unset or set to the empty string, as Go's lookups treat it. */
+    public Optional<String> get(String name) {
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    public Path home() {
+        return home;
+    }
+}

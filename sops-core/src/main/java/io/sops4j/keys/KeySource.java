@@ -1,0 +1,19 @@
+package io.sops4j.keys;
+
+import io.sops4j.tree.TreeBranch;
+
+/**
+ * A kind of master key, found with {@link java.util.ServiceLoader}. Each source owns one metadata
+ * list ({@link #type()}) and turns its entries and user-given identifiers into {@link MasterKey}s.
+ */
+public interface KeySource {
+
+    /** The metadata list name and decryption-order identifier: {@code age}, {@code pgp}, ... */
+    String type();
+
+    /** Reads one stored metadata entry. */
+    MasterKey fromMetadata(TreeBranch entry);
+
+    /** A key not yet holding a wrapped copy, from the identifier a user gives on the command line. */
+    MasterKey fromIdentifier(String identifier);
+}

@@ -1,0 +1,16 @@
+package io.sops4j.metadata;
+
+import io.sops4j.keys.MasterKey;
+import java.util.List;
+
+/** Master keys that each wrap the same secret: the whole data key, or one Shamir share of it. */
+public record KeyGroup(List<MasterKey> keys) {
+
+    public KeyGroup {
+        keys = List.copyOf(keys);
+    }
+
+    public static KeyGroup of(MasterKey... keys) {
+        return new KeyGroup(List.of(keys));
+    }
+}

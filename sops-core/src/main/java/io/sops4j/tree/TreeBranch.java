@@ -1,0 +1,107 @@
+package io.sops4j.tree;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/** An ordered mapping of a document: items keep their order, duplicate keys are kept. */
+public final class TreeBranch implements Iterable<TreeItem> {
+
+    private final List<TreeItem> items;
+
+    public TreeBranch() {
+        this.items = new ArrayList<>();
+    }
+
+    public TreeBranch(List<TreeItem> items) {
+        this.items = new ArrayList<>(items);
+    }
+
+    public List<TreeItem> items() {
+        return items;
+    }
+
+    public TreeBranch add(Object key, Object value) {
+        items.add(new TreeItem(key, value));
+        return this;
+    }
+
+    public TreeBranch add(TreeItem item) {
+        items.add(item);
+        return this;
+    }
+
+    /** The value of the first item with this string key. */
+    public Optional<Object> get(String key) {
+        for (TreeItem item : items) {
+            if (key.equals(item.key())) {
+                return Optional.ofNullable(item.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean containsKey(String key) {
+        for (TreeItem item : items) {
+            if (key.equals(item.key())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    @Override
+    public Iterator<TreeItem> iterator() {
+        return items.iterator();
+    }
+
+    /** A deep copy: nested branches and lists are copied, scalars are shared (they are immutable). */
+    public TreeBranch deepCopy() {
+        TreeBranch copy = new TreeBranch();
+        for (TreeItem item : items) {
+            copy.items.add(new TreeItem(item.key(), copyValue(item.value())));
+        }
+        return copy;
+    }
+
+    static Object copyValue(Object value) {
+        if (value instanceof TreeBranch branch) {
+            return branch.deepCopy();
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object element : list) {
+                copy.add(copyValue(element));
+            }
+            return copy;
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes.clone();
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TreeBranch other && TreeEquality.equal(items, other.items);
+    }
+
+    @Override
+    public int hashCode() {
+        return items.size();
+    }
+
+    @Override
+    public String toString() {
+        return "TreeBranch" + items;
+    }
+}
