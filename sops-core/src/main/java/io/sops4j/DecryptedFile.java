@@ -1,0 +1,160 @@
+package io.sops4j;
+
+import io.sops4j.crypto.ValueCipher;
+import io.sops4j.metadata.Metadata;
+import io.sops4j.store.Format;
+import io.sops4j.store.StoreOptions;
+import io.sops4j.tree.Comment;
+import io.sops4j.tree.Tree;
+import io.sops4j.tree.TreeBranch;
+import io.sops4j.tree.TreeItem;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decrypted SOPS file: its plaintext documents, its metadata, and the data key it was opened
+ * with (kept so the file can be re-encrypted without asking the key holders again).
+ */
+public final class DecryptedFile {
+
+    private final Tree tree;
+    private final Format format;
+    private final Path file;
+    private final byte[] dataKey;
+    private final ValueCipher cipher;
+
+    DecryptedFile(Tree tree, Format format, Path file, byte[] dataKey, ValueCipher cipher) {
+        this.tree = tree;
+        this.format = format;
+        this.file = file;
+        this.dataKey = dataKey;
+        this.cipher = cipher;
+    }
+
+    /** The plaintext documents and the metadata. The documents may be changed before re-encrypting. */
+    public Tree tree() {
+        return tree;
+    }
+
+    public List<TreeBranch> documents() {
+        return tree.branches();
+    }
+
+    public Metadata metadata() {
+        return tree.metadata();
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /** The plaintext in the file's own format, as {@code sops decrypt} prints it. */
+    public byte[] toBytes() {
+        return toBytes(format, StoreOptions.DEFAULTS);
+    }
+
+    /** The plaintext in another format, as {@code sops decrypt --output-type} prints it. */
+    public byte[] toBytes(Format output, StoreOptions options) {
+        try {
+            return output.store(options).emitPlain(tree.branches());
+        } catch (SopsException e) {
+            throw e.inFile(file);
+        } catch (RuntimeException e) {
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error dumping file: " + e.getMessage(), file, null, e);
+        }
+    }
+
+    /** The first document as nested {@link Map}s and {@link List}s in file order, comments left out. */
+    public Map<String, Object> toMap() {
+        return tree.branches().isEmpty() ? Map.of() : toMap(tree.branches().get(0));
+    }
+
+    /** The value at an {@code --extract} path of the first document. */
+    public Object extract(String path) {
+        return extract(TreePath.parse(path));
+    }
+
+    public Object extract(TreePath path) {
+        if (tree.branches().isEmpty()) {
+            throw new SopsException(ExitCode.GENERIC, "file has no document", file, null, null);
+        }
+        try {
+            Object value = path.resolve(tree.branches().get(0));
+            return value;
+        } catch (SopsException e) {
+            throw e.inFile(file);
+        }
+    }
+
+    /**
+     * The value at an {@code --extract} path as {@code sops decrypt --extract} prints it: a string
+     * raw without a newline, a mapping as a document, other values as the output store prints one value.
+     */
+    public byte[] extractBytes(String path, Format output, StoreOptions options) {
+        Object value = extract(path);
+        try {
+            if (value instanceof String s) {
+                return s.getBytes(StandardCharsets.UTF_8);
+            }
+            if (value instanceof byte[] bytes) {
+                return bytes.clone();
+            }
+            if (value instanceof TreeBranch branch) {
+                return output.store(options).emitPlain(List.of(branch));
+            }
+            return output.store(options).emitValue(value);
+        } catch (SopsException e) {
+            throw e.inFile(file);
+        } catch (RuntimeException e) {
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error dumping file: " + e.getMessage(), file, null, e);
+        }
+    }
+
+    byte[] dataKey() {
+        return dataKey;
+    }
+
+    ValueCipher cipher() {
+        return cipher;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Overwrites the data key held in memory; the file can no longer be re-encrypted. */
+    public void forgetDataKey() {
+        Arrays.fill(dataKey, (byte) 0);
+    }
+
+    static Map<String, Object> toMap(TreeBranch branch) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (TreeItem item : branch) {
+            if (item.key() instanceof String key) {
+                map.put(key, plain(item.value()));
+            }
+        }
+        return map;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof TreeBranch branch) {
+            return toMap(branch);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> values = new ArrayList<>();
+            for (Object element : list) {
+                if (!(element instanceof Comment)) {
+                    values.add(plain(element));
+                }
+            }
+            return values;
+        }
+        return value;
+    }
+}

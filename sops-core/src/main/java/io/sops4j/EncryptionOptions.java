@@ -1,0 +1,50 @@
+package io.sops4j;
+
+import io.sops4j.keys.MasterKey;
+import io.sops4j.metadata.EncryptionRules;
+import io.sops4j.metadata.KeyGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a new encrypted file is made with: its key groups (keys not yet holding a wrapped data
+ * key), the Shamir threshold, the encryption rules and whether the MAC covers only encrypted values.
+ */
+public record EncryptionOptions(List<KeyGroup> keyGroups, int shamirThreshold, EncryptionRules rules, boolean macOnlyEncrypted) {
+
+    public EncryptionOptions {
+        keyGroups = List.copyOf(keyGroups);
+        Objects.requireNonNull(rules, "rules");
+        if (shamirThreshold < 0) {
+            throw new IllegalArgumentException("shamir threshold must not be negative");
+        }
+    }
+
+    /** One key group of these keys, the default rules. */
+    public static EncryptionOptions withKeys(MasterKey... keys) {
+        return withKeys(List.of(keys));
+    }
+
+    public static EncryptionOptions withKeys(List<MasterKey> keys) {
+        return new EncryptionOptions(List.of(new KeyGroup(keys)), 0, EncryptionRules.none(), false);
+    }
+
+    public EncryptionOptions withRules(EncryptionRules rules) {
+        return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
+    }
+
+    public EncryptionOptions withShamirThreshold(int threshold) {
+        return new EncryptionOptions(keyGroups, threshold, rules, macOnlyEncrypted);
+    }
+
+    public EncryptionOptions withMacOnlyEncrypted(boolean macOnlyEncrypted) {
+        return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
+    }
+
+    public EncryptionOptions withKeyGroup(KeyGroup group) {
+        List<KeyGroup> groups = new ArrayList<>(keyGroups);
+        groups.add(group);
+        return new EncryptionOptions(groups, shamirThreshold, rules, macOnlyEncrypted);
+    }
+}

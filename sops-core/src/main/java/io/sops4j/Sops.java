@@ -1,0 +1,298 @@
+package io.sops4j;
+
+import io.sops4j.crypto.IvSource;
+import io.sops4j.crypto.TreeCipher;
+import io.sops4j.crypto.ValueCipher;
+import io.sops4j.keys.DataKeys;
+import io.sops4j.keys.DecryptionOrder;
+import io.sops4j.keys.KeyEnvironment;
+import io.sops4j.keys.KeySources;
+import io.sops4j.metadata.EncryptionRules;
+import io.sops4j.metadata.KeyGroup;
+import io.sops4j.metadata.Metadata;
+import io.sops4j.metadata.MetadataCodec;
+import io.sops4j.store.EncryptedDocument;
+import io.sops4j.store.Format;
+import io.sops4j.store.Store;
+import io.sops4j.store.StoreOptions;
+import io.sops4j.tree.GoFormat;
+import io.sops4j.tree.Tree;
+import io.sops4j.tree.TreeBranch;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Reads and writes SOPS files. Thread-safe; create one and reuse it.
+ *
+ * <pre>{@code
+ * Sops sops = Sops.create();
+ * Map<String, Object> secrets = sops.decrypt(Path.of("secrets.sops.yaml")).toMap();
+ * }</pre>
+ */
+public final class Sops {
+
+    private final KeyEnvironment environment;
+    private final DecryptionOrder decryptionOrder;
+    private final MetadataCodec codec;
+    private final StoreOptions storeOptions;
+    private final boolean ignoreMac;
+    private final Supplier<IvSource> ivSources;
+    private final Clock clock;
+    private final Supplier<byte[]> dataKeys;
+
+    private Sops(Builder builder) {
+        this.environment = builder.environment;
+        this.decryptionOrder = builder.decryptionOrder != null ? builder.decryptionOrder : DecryptionOrder.from(environment);
+        this.codec = new MetadataCodec(builder.keySources);
+        this.storeOptions = builder.storeOptions;
+        this.ignoreMac = builder.ignoreMac;
+        this.ivSources = builder.ivSources;
+        this.clock = builder.clock;
+        this.dataKeys = builder.dataKeys;
+    }
+
+    /** Keys from the process environment and home directory, the key sources on the class path. */
+    public static Sops create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public KeyEnvironment environment() {
+        return environment;
+    }
+
+    // ---------------------------------------------------------------- decryption
+
+    /** Decrypts a file whose format follows from its name. */
+    public DecryptedFile decrypt(Path file) {
+        return decrypt(file, Format.fromPath(file));
+    }
+
+    public DecryptedFile decrypt(Path file, Format format) {
+        return decrypt(read(file), format, file);
+    }
+
+    public DecryptedFile decrypt(byte[] input, Format format) {
+        return decrypt(input, format, null);
+    }
+
+    public DecryptedFile decrypt(InputStream input, Format format) {
+        try {
+            return decrypt(input.readAllBytes(), format, null);
+        } catch (IOException e) {
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the metadata of an encrypted file without decrypting anything. */
+    public Metadata metadata(byte[] input, Format format) {
+        return codec.fromBranch(format.store(storeOptions).loadEncrypted(input).metadata());
+    }
+
+    DecryptedFile decrypt(byte[] input, Format format, Path file) {
+        try {
+            EncryptedDocument document = format.store(storeOptions).loadEncrypted(input);
+            Metadata metadata = codec.fromBranch(document.metadata());
+            byte[] dataKey = DataKeys.recover(metadata, environment, decryptionOrder);
+            ValueCipher cipher = new ValueCipher(dataKey, ivSources.get());
+            TreeCipher treeCipher = new TreeCipher(cipher, metadata.rules(), metadata.macOnlyEncrypted());
+            List<TreeBranch> branches = new ArrayList<>(document.branches());
+            String computedMac = treeCipher.decrypt(branches);
+            if (!ignoreMac) {
+                verifyMac(treeCipher, metadata, computedMac);
+            }
+            return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher);
+        } catch (SopsException e) {
+            throw e.inFile(file);
+        }
+    }
+
+    private static void verifyMac(TreeCipher treeCipher, Metadata metadata, String computedMac) {
+        if (metadata.mac().isEmpty()) {
+            throw new MacMismatchException("MAC mismatch: the file has no MAC");
+        }
+        String storedMac = treeCipher.decryptMac(metadata.mac(), metadata.lastModified());
+        if (storedMac == null) {
+            throw new MacMismatchException("Cannot decrypt MAC: it does not belong to this data key and lastmodified date");
+        }
+        if (!storedMac.equals(computedMac)) {
+            throw new MacMismatchException("MAC mismatch: the values do not match the file's MAC (tampered or reordered)");
+        }
+    }
+
+    // ---------------------------------------------------------------- encryption
+
+    /** Encrypts a plaintext file whose format follows from its name. */
+    public byte[] encrypt(Path file, EncryptionOptions options) {
+        Format format = Format.fromPath(file);
+        try {
+            return encrypt(read(file), format, format, options);
+        } catch (SopsException e) {
+            throw e.inFile(file);
+        }
+    }
+
+    public byte[] encrypt(byte[] plaintext, Format format, EncryptionOptions options) {
+        return encrypt(plaintext, format, format, options);
+    }
+
+    /** Encrypts plaintext read as {@code input} and written as {@code output}. */
+    public byte[] encrypt(byte[] plaintext, Format input, Format output, EncryptionOptions options) {
+        List<TreeBranch> branches;
+        try {
+            branches = input.store(storeOptions).loadPlain(plaintext);
+        } catch (SopsException e) {
+            throw new FormatException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error unmarshalling file: " + e.getMessage(),
+                    e.file(), e.keyPath(), e);
+        }
+        if (branches.isEmpty()) {
+            throw new SopsException(ExitCode.NEED_AT_LEAST_ONE_DOCUMENT,
+                    "File cannot be completely empty, it must contain at least one document");
+        }
+        Store outputStore = output.store(storeOptions);
+        for (TreeBranch branch : branches) {
+            if (outputStore.hasSopsTopLevelKey(branch)) {
+                throw new SopsException(ExitCode.FILE_ALREADY_ENCRYPTED,
+                        "File already encrypted (it has a top-level sops key)");
+            }
+        }
+        EncryptionRules rules = options.rules();
+        if (rules.count() > 1) {
+            throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: cannot use more than one of "
+                    + "encrypted_suffix, unencrypted_suffix, encrypted_regex, unencrypted_regex, "
+                    + "encrypted_comment_regex and unencrypted_comment_regex");
+        }
+        if (output == Format.BINARY || input == Format.BINARY) {
+            rules = EncryptionRules.none();
+        } else if (rules.isEmpty()) {
+            rules = EncryptionRules.defaults();
+        }
+        int threshold = options.shamirThreshold();
+        if (threshold == 0 && options.keyGroups().size() > 1) {
+            threshold = options.keyGroups().size();
+        }
+        byte[] dataKey = dataKeys.get();
+        List<KeyGroup> groups = DataKeys.wrap(dataKey, options.keyGroups(), threshold, environment);
+        Metadata metadata = new Metadata(groups, threshold, rules, options.macOnlyEncrypted(), "", "", Metadata.SOPS_VERSION);
+        return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+    }
+
+    /**
+     * Encrypts documents with an existing metadata and data key: the step shared by {@code encrypt},
+     * {@code edit}, {@code set} and {@code rotate}. The tree's documents are encrypted in place.
+     */
+    byte[] encryptTree(Tree tree, byte[] dataKey, ValueCipher cipher, Store outputStore) {
+        Metadata metadata = tree.metadata();
+        TreeCipher treeCipher = new TreeCipher(cipher, metadata.rules(), metadata.macOnlyEncrypted());
+        String mac = treeCipher.encrypt(tree.branches());
+        String lastModified = GoFormat.formatTimeSeconds(
+                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+        String encryptedMac = treeCipher.encryptMac(mac, lastModified);
+        Metadata sealed = metadata.withMac(lastModified, encryptedMac);
+        try {
+            return outputStore.emitEncrypted(tree.branches(), codec.toBranch(sealed));
+        } catch (SopsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Could not marshal tree: " + e.getMessage(), e);
+        }
+    }
+
+    /** Re-encrypts a decrypted file (changed or not) with its own data key, keeping unchanged ciphertexts. */
+    public byte[] reencrypt(DecryptedFile file, Format output) {
+        Tree copy = file.tree().deepCopy();
+        try {
+            return encryptTree(copy, file.dataKey(), file.cipher(), output.store(storeOptions));
+        } catch (SopsException e) {
+            throw e.inFile(file.file());
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "cannot operate on non-existent file", file, null, e);
+        } catch (IOException e) {
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading file: " + e.getMessage(), file, null, e);
+        }
+    }
+
+    /** Configuration of a {@link Sops} instance. */
+    public static final class Builder {
+
+        private KeyEnvironment environment = KeyEnvironment.system();
+        private DecryptionOrder decryptionOrder;
+        private KeySources keySources = KeySources.installed();
+        private StoreOptions storeOptions = StoreOptions.DEFAULTS;
+        private boolean ignoreMac;
+        private Supplier<IvSource> ivSources = IvSource::random;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<byte[]> dataKeys = DataKeys::generate;
+
+        private Builder() {
+        }
+
+        /** Where key sources find credentials; the process environment by default. */
+        public Builder environment(KeyEnvironment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /** The key types tried first; {@code SOPS_DECRYPTION_ORDER} or {@code age,pgp} by default. */
+        public Builder decryptionOrder(DecryptionOrder order) {
+            this.decryptionOrder = order;
+            return this;
+        }
+
+        public Builder keySources(KeySources keySources) {
+            this.keySources = Objects.requireNonNull(keySources, "keySources");
+            return this;
+        }
+
+        public Builder storeOptions(StoreOptions storeOptions) {
+            this.storeOptions = Objects.requireNonNull(storeOptions, "storeOptions");
+            return this;
+        }
+
+        /** Skips MAC verification, as {@code --ignore-mac}: tampering is then no longer detected. */
+        public Builder ignoreMac(boolean ignoreMac) {
+            this.ignoreMac = ignoreMac;
+            return this;
+        }
+
+        /** Deterministic encryption for reproducing reference files; never for real secrets. */
+        Builder ivSources(Supplier<IvSource> ivSources) {
+            this.ivSources = ivSources;
+            return this;
+        }
+
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        Builder dataKeys(Supplier<byte[]> dataKeys) {
+            this.dataKeys = dataKeys;
+            return this;
+        }
+
+        public Sops build() {
+            return new Sops(this);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.sops4j.keys;
+
+import io.sops4j.ExitCode;
+import io.sops4j.SopsException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The order in which key types are tried within a group ({@code --decryption-order}, {@code SOPS_DECRYPTION_ORDER}). */
+public record DecryptionOrder(List<String> types) {
+
+    public static final DecryptionOrder DEFAULT = new DecryptionOrder(List.of("age", "pgp"));
+
+    public DecryptionOrder {
+        types = List.copyOf(types);
+        Set<String> seen = new HashSet<>();
+        for (String type : types) {
+            if (!seen.add(type)) {
+                throw new SopsException(ExitCode.DUPLICATE_DECRYPTION_KEY_TYPE,
+                        "Duplicate decryption key type: " + type);
+            }
+        }
+    }
+
+    /** Parses a comma-separated list; an empty text gives the default order. */
+    public static DecryptionOrder parse(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT;
+        }
+        List<String> types = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String type = part.trim();
+            if (!type.isEmpty()) {
+                types.add(type);
+            }
+        }
+        return new DecryptionOrder(types);
+    }
+
+    public static DecryptionOrder from(KeyEnvironment environment) {
+        return parse(environment.get("SOPS_DECRYPTION_ORDER").orElse(null));
+    }
+
+    /** The keys sorted stably: listed types first in list order, the others after in their order. */
+    public List<MasterKey> sort(List<MasterKey> keys) {
+        List<MasterKey> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparingInt(key -> {
+            int index = types.indexOf(key.type());
+            return index < 0 ? types.size() : index;
+        }));
+        return sorted;
+    }
+}
