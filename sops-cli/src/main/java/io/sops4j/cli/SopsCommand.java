@@ -1,12 +1,72 @@
 package io.sops4j.cli;
 
+import io.sops4j.SopsException;
+import io.sops4j.metadata.Metadata;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sops}: the command line, with upstream's subcommands, flags, outputs and exit codes. */
+@Command(name = "sops",
+        mixinStandardHelpOptions = true,
+        versionProvider = SopsCommand.Version.class,
+        description = "sops - encrypted file editor with AWS KMS, GCP KMS, Azure Key Vault, age, and GPG support",
+        subcommands = {DecryptCommand.class, EncryptCommand.class})
 public final class SopsCommand {
 
-    private SopsCommand() {
-    }
+    @Option(names = "--indent", description = "the number of spaces to indent YAML or JSON files", defaultValue = "0")
+    int indent;
+
+    @Option(names = "--config", description = "path to sops' config file. If set, sops will not search for the config file recursively.")
+    String config;
+
+    @Option(names = "--encrypted-comment-regex", description = "set the encrypted comment regex")
+    String encryptedCommentRegex;
+
+    @Option(names = "--unencrypted-comment-regex", description = "set the unencrypted comment regex")
+    String unencryptedCommentRegex;
+
+    @Option(names = "--mac-only-encrypted", description = "compute the MAC only over encrypted values")
+    boolean macOnlyEncrypted;
+
+    @Option(names = "--verbose", description = "enable verbose logging output")
+    boolean verbose;
+
+    Streams streams = Streams.system();
 
     public static void main(String[] args) {
-        System.err.println("not implemented yet");
-        System.exit(1);
+        System.exit(run(args, Streams.system()));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    static int run(String[] args, Streams streams) {
+        SopsCommand root = new SopsCommand();
+        root.streams = streams;
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(new PrintWriter(streams.out(), true));
+        commandLine.setErr(new PrintWriter(streams.err(), true));
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            if (exception instanceof SopsException sops) {
+                streams.err().println(sops.describe());
+                return sops.exitCode().code();
+            }
+            streams.err().println("Error: " + exception);
+            return 1;
+        });
+        commandLine.setParameterExceptionHandler((exception, cmd) -> {
+            streams.err().println(exception.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** The {@code --version} text, in upstream's shape. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String own = SopsCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"sops " + Metadata.SOPS_VERSION + " (sops4j " + (own == null ? "dev" : own) + ")"};
+        }
     }
 }
