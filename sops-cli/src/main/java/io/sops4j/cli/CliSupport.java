@@ -3,9 +3,12 @@ package io.sops4j.cli;
 import io.sops4j.ExitCode;
 import io.sops4j.Sops;
 import io.sops4j.SopsException;
+import io.sops4j.config.SopsConfig;
+import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.metadata.Metadata;
 import io.sops4j.store.StoreOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What every subcommand derives from the global flags. */
@@ -21,8 +24,18 @@ final class CliSupport {
         return Sops.builder().storeOptions(storeOptions(global));
     }
 
+    /** Store layout from {@code .sops.yaml} {@code stores:}, with {@code --indent} taking precedence. */
     static StoreOptions storeOptions(SopsCommand global) {
-        return global.indent != 0 ? StoreOptions.DEFAULTS.withIndent(global.indent) : StoreOptions.DEFAULTS;
+        StoreOptions configured = config(global, KeyEnvironment.system())
+                .map(SopsConfig::storeOptions)
+                .orElse(StoreOptions.DEFAULTS);
+        return global.indent != 0 ? configured.withIndent(global.indent) : configured;
+    }
+
+    /** The {@code .sops.yaml} that applies: {@code --config}, {@code SOPS_CONFIG}, or found from the working directory up. */
+    static Optional<SopsConfig> config(SopsCommand global, KeyEnvironment environment) {
+        return SopsConfig.locate(global.config == null ? null : Path.of(global.config), Path.of(""), environment)
+                .map(SopsConfig::load);
     }
 
     /**

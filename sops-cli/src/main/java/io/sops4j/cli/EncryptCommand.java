@@ -4,12 +4,15 @@ import io.sops4j.EncryptionOptions;
 import io.sops4j.ExitCode;
 import io.sops4j.Sops;
 import io.sops4j.SopsException;
+import io.sops4j.config.CreationRule;
+import io.sops4j.config.SopsConfig;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,12 +59,19 @@ final class EncryptCommand implements Callable<Integer> {
         }
         Sops sops = CliSupport.sops(global).build();
         List<MasterKey> masterKeys = keys.keys(sops.environment(), KeySources.installed());
-        if (masterKeys.isEmpty()) {
-            throw new SopsException(ExitCode.GENERIC, "config file not found, or has no creation rules, "
-                    + "and no keys provided through command line options");
+        EncryptionOptions encryption;
+        if (!masterKeys.isEmpty()) {
+            encryption = new EncryptionOptions(List.of(new KeyGroup(masterKeys)), shamirThreshold, rules(EncryptionRules.none()),
+                    global.macOnlyEncrypted);
+        } else {
+            CreationRule rule = CliSupport.config(global, sops.environment())
+                    .filter(SopsConfig::hasCreationRules)
+                    .orElseThrow(() -> new SopsException(ExitCode.GENERIC, "config file not found, or has no creation rules, "
+                            + "and no keys provided through command line options"))
+                    .ruleFor(Path.of(options.effectiveName()), KeySources.installed());
+            encryption = new EncryptionOptions(rule.keyGroups(), shamirThreshold != 0 ? shamirThreshold : rule.shamirThreshold(),
+                    rules(rule.rules()), global.macOnlyEncrypted || rule.macOnlyEncrypted());
         }
-        EncryptionOptions encryption = new EncryptionOptions(List.of(new KeyGroup(masterKeys)), shamirThreshold,
-                rules(), global.macOnlyEncrypted);
         byte[] plaintext = options.file == null ? global.streams.in().readAllBytes() : Files.readAllBytes(options.file);
         byte[] encrypted;
         try {
@@ -73,13 +83,31 @@ final class EncryptCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EncryptionRules rules() {
-        EncryptionRules rules = new EncryptionRules(unencryptedSuffix, encryptedSuffix, unencryptedRegex, encryptedRegex,
-                global.unencryptedCommentRegex, global.encryptedCommentRegex);
+    /** The configured rules with every rule flag given on the command line taking the place of its field. */
+    private EncryptionRules rules(EncryptionRules configured) {
+        EncryptionRules rules = configured;
+        if (unencryptedSuffix != null) {
+            rules = rules.withUnencryptedSuffix(unencryptedSuffix);
+        }
+        if (encryptedSuffix != null) {
+            rules = rules.withEncryptedSuffix(encryptedSuffix);
+        }
+        if (unencryptedRegex != null) {
+            rules = rules.withUnencryptedRegex(unencryptedRegex);
+        }
+        if (encryptedRegex != null) {
+            rules = rules.withEncryptedRegex(encryptedRegex);
+        }
+        if (global.unencryptedCommentRegex != null) {
+            rules = rules.withUnencryptedCommentRegex(global.unencryptedCommentRegex);
+        }
+        if (global.encryptedCommentRegex != null) {
+            rules = rules.withEncryptedCommentRegex(global.encryptedCommentRegex);
+        }
         if (rules.count() > 1) {
             throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: cannot use more than one of "
-                    + "--encrypted-suffix, --unencrypted-suffix, --encrypted-regex, --unencrypted-regex, "
-                    + "--encrypted-comment-regex and --unencrypted-comment-regex");
+                    + "encrypted_suffix, unencrypted_suffix, encrypted_regex, unencrypted_regex, "
+                    + "encrypted_comment_regex or unencrypted_comment_regex");
         }
         return rules;
     }

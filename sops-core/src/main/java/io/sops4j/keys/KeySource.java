@@ -16,4 +16,13 @@ public interface KeySource {
 
     /** A key not yet holding a wrapped copy, from the identifier a user gives on the command line. */
     MasterKey fromIdentifier(String identifier);
+
+    /**
+     * A key not yet holding a wrapped copy, from an object entry of a {@code .sops.yaml} key group
+     * (for example {@code {arn, role, context, aws_profile}} for AWS KMS).
+     */
+    default MasterKey fromConfig(java.util.Map<String, Object> entry) {
+        throw new io.sops4j.SopsException(io.sops4j.ExitCode.GENERIC,
+                "'" + type() + "' keys cannot be configured with an object entry: " + entry.keySet());
+    }
 }

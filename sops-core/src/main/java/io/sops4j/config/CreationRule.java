@@ -1,0 +1,23 @@
+package io.sops4j.config;
+
+import io.sops4j.EncryptionOptions;
+import io.sops4j.metadata.EncryptionRules;
+import io.sops4j.metadata.KeyGroup;
+import java.util.List;
+
+/**
+ * The creation rule of {@code .sops.yaml} that matched a file: its key groups and encryption settings.
+ *
+ * @param pathRegex the rule's {@code path_regex}, empty when it matches every file
+ */
+public record CreationRule(String pathRegex, List<KeyGroup> keyGroups, int shamirThreshold, EncryptionRules rules,
+        boolean macOnlyEncrypted) {
+
+    public CreationRule {
+        keyGroups = List.copyOf(keyGroups);
+    }
+
+    public EncryptionOptions toEncryptionOptions() {
+        return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
+    }
+}
