@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * The {@code gpg} program, called with exactly the arguments upstream sops uses: {@code $SOPS_GPG_EXEC}
@@ -141,7 +140,7 @@ final class GpgBinary {
                 .filter(line -> line.startsWith("gpg: "))
                 .map(line -> line.substring(5).strip())
                 .filter(line -> !isProgressNote(line))
-                .collect(Collectors.toList());
+                .toList();
         if (problems.isEmpty()) {
             return "exit status " + status;
         }
@@ -151,8 +150,6 @@ final class GpgBinary {
     private static boolean isProgressNote(String line) {
         return line.startsWith("encrypted with ")
                 || (line.startsWith("keybox ") && line.endsWith(" created"))
-                || line.startsWith("directory ") && line.endsWith(" created")
-                || line.startsWith("WARNING: unsafe permissions")
-                || line.startsWith("WARNING: unsafe ownership");
+                || (line.startsWith("directory ") && line.endsWith(" created"));
     }
 }

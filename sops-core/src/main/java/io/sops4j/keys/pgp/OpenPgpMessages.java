@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPCompressedData;
@@ -115,7 +116,7 @@ final class OpenPgpMessages {
             for (Iterator<PGPSignature> it = key.getSignaturesOfType(type); it.hasNext(); ) {
                 PGPSignature signature = it.next();
                 if (signature.getHashedSubPackets() != null && signature.getHashedSubPackets().hasSubpacket(
-                        org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS)
+                        SignatureSubpacketTags.KEY_FLAGS)
                         && (latest == null || signature.getCreationTime().after(latest.getCreationTime()))) {
                     latest = signature;
                 }

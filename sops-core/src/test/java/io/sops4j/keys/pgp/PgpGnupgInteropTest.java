@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sops4j.DataKeyException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.testing.Conformance;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,13 @@ class PgpGnupgInteropTest {
         return messages.get(0);
     }
 
+    /** The gpg-agent key files of a home; imported keys stay "openpgp-native" until the agent first uses them. */
+    private static List<String> agentKeyFiles(Path home) throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve("private-keys-v1.d"))) {
+            return files.map(file -> Conformance.readString(file)).toList();
+        }
+    }
+
     private static PgpMasterKey stored(String fingerprint, String enc) {
         return new PgpMasterKey(fingerprint, enc, CREATED);
     }
@@ -85,7 +94,7 @@ class PgpGnupgInteropTest {
         assertThat(home.resolve("pubring.kbx")).isRegularFile();
         assertThat(home.resolve("pubring.gpg")).doesNotExist();
         assertThat(home.resolve("secring.gpg")).doesNotExist();
-        assertThat(home.resolve("private-keys-v1.d")).isNotEmptyDirectory();
+        assertThat(agentKeyFiles(home)).allSatisfy(text -> assertThat(text).contains("(protected openpgp-native"));
 
         assertThat(stored(KEY_1, vectorMessage()).decrypt(gnupg.withoutGpg(home))).isEqualTo(VECTOR_DATA_KEY);
     }
@@ -94,6 +103,7 @@ class PgpGnupgInteropTest {
     void vectorDecryptsFromAgentKeysAfterGpgUsedThem() throws Exception {
         Path home = homeWithFunctionalTestKeys();
         stored(KEY_1, vectorMessage()).decrypt(gnupg.withGpg(home));
+        assertThat(agentKeyFiles(home)).anySatisfy(text -> assertThat(text).contains("Key: (private-key (rsa"));
 
         assertThat(stored(KEY_1, vectorMessage()).decrypt(gnupg.withoutGpg(home))).isEqualTo(VECTOR_DATA_KEY);
     }
