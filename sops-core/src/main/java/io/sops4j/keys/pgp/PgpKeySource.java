@@ -1,0 +1,26 @@
+package io.sops4j.keys.pgp;
+
+import io.sops4j.keys.KeySource;
+import io.sops4j.keys.MasterKey;
+import io.sops4j.metadata.MetadataCodec;
+import io.sops4j.tree.TreeBranch;
+
+/** The {@code pgp} key source: entries with {@code created_at}, {@code enc} and {@code fp}. */
+public final class PgpKeySource implements KeySource {
+
+    @Override
+    public String type() {
+        return PgpMasterKey.TYPE;
+    }
+
+    @Override
+    public MasterKey fromMetadata(TreeBranch entry) {
+        return new PgpMasterKey(MetadataCodec.field(entry, "fp"), MetadataCodec.field(entry, "enc"),
+                MetadataCodec.createdAt(entry, PgpMasterKey.TYPE));
+    }
+
+    @Override
+    public MasterKey fromIdentifier(String identifier) {
+        return PgpMasterKey.fromFingerprint(identifier);
+    }
+}
