@@ -88,13 +88,12 @@ final class IniParser {
                 continue;
             }
             int keyLine = lineNumber;
-            String[] keyName = readKeyName(line);
-            String name = keyName[0];
-            int offset = Integer.parseInt(keyName[1]);
+            KeyName keyName = readKeyName(line);
+            String name = keyName.name();
             if (name.equals("-")) {
                 name = "#" + autoIncrement++;
             }
-            String value = readValue(line.substring(offset));
+            String value = readValue(line.substring(keyName.valueStart()));
             if (name.isEmpty()) {
                 throw new IniSyntaxException("empty key name on line " + keyLine);
             }
@@ -105,7 +104,11 @@ final class IniParser {
         return file;
     }
 
-    private String[] readKeyName(String line) {
+    /** A key name and where its value starts on the line. */
+    private record KeyName(String name, int valueStart) {
+    }
+
+    private KeyName readKeyName(String line) {
         String quote = "";
         if (line.charAt(0) == '"') {
             quote = line.length() > 6 && line.startsWith("\"\"\"") ? "\"\"\"" : "\"";
@@ -122,13 +125,13 @@ final class IniParser {
             if (delimiter < 0) {
                 throw new IniSyntaxException("key-value delimiter not found on line " + lineNumber);
             }
-            return new String[] {GoText.trimSpace(line.substring(start, close)), String.valueOf(close + start + delimiter + 1)};
+            return new KeyName(GoText.trimSpace(line.substring(start, close)), close + start + delimiter + 1);
         }
         int delimiter = GoText.indexOfAny(line, DELIMITERS);
         if (delimiter < 0) {
             throw new IniSyntaxException("key-value delimiter not found on line " + lineNumber);
         }
-        return new String[] {GoText.trimSpace(line.substring(0, delimiter)), String.valueOf(delimiter + 1)};
+        return new KeyName(GoText.trimSpace(line.substring(0, delimiter)), delimiter + 1);
     }
 
     private String readValue(String in) {
