@@ -1,0 +1,97 @@
+package io.sops4j.store.ini;
+
+import io.sops4j.tree.Comment;
+import io.sops4j.tree.GoFormat;
+import io.sops4j.tree.TreeBranch;
+import io.sops4j.tree.TreeItem;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+
+/** Go's {@code json.Marshal} of a tree value (compact, HTML-safe escaping), as the INI store emits single values. */
+final class GoJson {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private GoJson() {
+    }
+
+    static String marshal(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            string(s, out);
+        } else if (value instanceof Long || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Double d) {
+            out.append(GoFormat.formatFloatJson(d));
+        } else if (value instanceof OffsetDateTime t) {
+            string(GoFormat.formatTime(t), out);
+        } else if (value instanceof byte[] bytes) {
+            string(Base64.getEncoder().encodeToString(bytes), out);
+        } else if (value instanceof Comment c) {
+            out.append("{\"Value\":");
+            string(c.value(), out);
+            out.append('}');
+        } else if (value instanceof TreeBranch branch) {
+            out.append('[');
+            boolean first = true;
+            for (TreeItem item : branch) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                out.append("{\"Key\":");
+                write(item.key(), out);
+                out.append(",\"Value\":");
+                write(item.value(), out);
+                out.append('}');
+            }
+            out.append(']');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(list.get(i), out);
+            }
+            out.append(']');
+        } else {
+            string(value.toString(), out);
+        }
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
+                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+                    } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        out.append("\\ufffd");
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
