@@ -1,5 +1,6 @@
 package io.sops4j.store.json;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -203,7 +204,7 @@ final class GoJsonTokenizer {
         if (c == '-' || (c >= '0' && c <= '9')) {
             int end = scanNumber(start);
             pos = end;
-            return new NumberText(new String(in, start, end - start, java.nio.charset.StandardCharsets.US_ASCII));
+            return new NumberText(new String(in, start, end - start, StandardCharsets.US_ASCII));
         }
         if (c == 't') {
             pos = scanLiteral(start, "true");

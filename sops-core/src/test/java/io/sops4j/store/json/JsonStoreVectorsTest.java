@@ -72,4 +72,13 @@ class JsonStoreVectorsTest {
         assertThat(metadata.get("kms")).isEmpty();
         assertThat(metadata.get("pgp")).hasValueSatisfying(pgp -> assertThat((List<?>) pgp).isNotEmpty());
     }
+
+    @Test
+    void fileWrittenByCurrentUpstreamRoundTripsByteForByte() {
+        byte[] file = Conformance.read(Conformance.upstreamSops().resolve("functional-tests/res/format.enc.json"));
+
+        EncryptedDocument document = store.loadEncrypted(file);
+
+        assertThat(store.emitEncrypted(document.branches(), document.metadata())).isEqualTo(file);
+    }
 }
