@@ -10,12 +10,14 @@ import org.springframework.core.env.PropertySource;
 /**
  * Masks every value that comes from a SOPS file in the actuator's {@code env} and
  * {@code configprops} endpoints, whatever {@code show-values} says: values read from a
- * {@link SopsPropertySource}, and values elsewhere that equal a decrypted value or contain one of
- * at least {@value #MIN_EMBEDDED_LENGTH} characters (a placeholder that copied a secret).
+ * {@link SopsPropertySource}, and values elsewhere that contain a decrypted text value of at least
+ * {@value #MIN_COPIED_LENGTH} characters (a placeholder that copied a secret). Shorter values, numbers
+ * and booleans are masked only where they come from the SOPS file: matching them elsewhere would
+ * hide unrelated settings such as {@code true} or {@code 8080}.
  */
 final class SopsSanitizingFunction implements SanitizingFunction {
 
-    static final int MIN_EMBEDDED_LENGTH = 6;
+    static final int MIN_COPIED_LENGTH = 8;
 
     private final ConfigurableEnvironment environment;
 
@@ -36,7 +38,7 @@ final class SopsSanitizingFunction implements SanitizingFunction {
 
     private boolean holdsSecret(String value) {
         for (String secret : secrets()) {
-            if (value.equals(secret) || (secret.length() >= MIN_EMBEDDED_LENGTH && value.contains(secret))) {
+            if (value.contains(secret)) {
                 return true;
             }
         }
@@ -48,8 +50,7 @@ final class SopsSanitizingFunction implements SanitizingFunction {
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (source instanceof SopsPropertySource sops) {
                 for (Object value : sops.getSource().values()) {
-                    String text = value.toString();
-                    if (!text.isEmpty()) {
+                    if (value instanceof String text && text.length() >= MIN_COPIED_LENGTH) {
                         secrets.add(text);
                     }
                 }

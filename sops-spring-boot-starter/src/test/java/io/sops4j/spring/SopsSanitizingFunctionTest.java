@@ -57,6 +57,8 @@ class SopsSanitizingFunctionTest {
             assertThat(function.apply(new SanitizableData(null, "url",
                     context.getEnvironment().getProperty("app.url"))).getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
             assertThat(function.apply(new SanitizableData(other, "plain", "visible")).getValue()).isEqualTo("visible");
+            assertThat(function.apply(new SanitizableData(other, "enabled", "true")).getValue()).isEqualTo("true");
+            assertThat(function.apply(new SanitizableData(other, "name", "orders")).getValue()).isEqualTo("orders");
             assertThat(function.apply(new SanitizableData(other, "nothing", null)).getValue()).isNull();
         });
     }

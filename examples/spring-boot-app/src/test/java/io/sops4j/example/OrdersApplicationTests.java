@@ -60,7 +60,7 @@ class OrdersApplicationTests {
         HttpResponse<String> env = get("/actuator/env");
         assertThat(env.statusCode()).isEqualTo(200);
         assertThat(env.body()).contains("sops:classpath:secrets.sops.yaml", "\"database.password\"", "******",
-                "\"spring.application.name\"", "\"orders\"");
+                "\"spring.application.name\"", "\"value\":\"orders\"", "\"value\":\"false\"");
         assertNoSecret(env.body());
 
         HttpResponse<String> single = get("/actuator/env/database.password");
