@@ -79,7 +79,7 @@ class EncryptDecryptInteropTest {
         Path file = Files.write(dir.resolve("secrets.json"), encrypted.stdout());
         SopsProcess.Result decrypted = SopsProcess.run(dir, env, null, "decrypt", "--output-type", "yaml", file.toString());
         assertThat(decrypted.exitCode()).as(decrypted.stderr()).isZero();
-        assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
+        assertThat(decrypted.out()).as("JSON keeps no comments").isEqualTo(Files.readString(DEMO_PLAIN).replaceAll("(?m)^\\s*#.*\\n", ""));
     }
 
     @Test
