@@ -127,6 +127,15 @@ class AwsKmsTest {
     }
 
     @Test
+    void aServiceSpecificEndpointWinsOverTheGeneralOne() {
+        KeyEnvironment both = KeyEnvironment.of(Map.of("AWS_ENDPOINT_URL", "http://general", "AWS_ENDPOINT_URL_KMS", "http://kms"), home);
+
+        assertThat(AwsKmsCalls.endpoint(both, "AWS_ENDPOINT_URL_KMS")).contains(java.net.URI.create("http://kms"));
+        assertThat(AwsKmsCalls.endpoint(both, "AWS_ENDPOINT_URL_STS")).contains(java.net.URI.create("http://general"));
+        assertThat(AwsKmsCalls.endpoint(KeyEnvironment.of(Map.of(), home), "AWS_ENDPOINT_URL_KMS")).isEmpty();
+    }
+
+    @Test
     void aMalformedContextIsExitCodeSix() {
         assertThat(AwsKms.parseContext("")).isEmpty();
         assertThatThrownBy(() -> AwsKms.parseContext("a:b,c"))

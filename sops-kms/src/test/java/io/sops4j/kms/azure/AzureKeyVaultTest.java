@@ -184,6 +184,17 @@ class AzureKeyVaultTest {
     }
 
     @Test
+    void azureIdentitySettingsComeFromTheKeyEnvironment() {
+        KeyEnvironment environment = KeyEnvironment.of(Map.of("AZURE_CLIENT_ID", "client-from-key-environment",
+                "AZURE_TENANT_ID", AzureKeyVaultStandIn.TENANT), home);
+
+        com.azure.core.util.Configuration configuration = AzureKeyVaultCalls.configuration(environment);
+
+        assertThat(configuration.get("AZURE_CLIENT_ID")).isEqualTo("client-from-key-environment");
+        assertThat(configuration.get("AZURE_TENANT_ID")).isEqualTo(AzureKeyVaultStandIn.TENANT);
+    }
+
+    @Test
     void keyUrlsFollowUpstreamSyntax() {
         assertThat(AzureKeyVault.key(" https://v.vault.azure.net/keys/k/abc ").id()).isEqualTo("https://v.vault.azure.net/keys/k/abc");
         assertThat(AzureKeyVault.key("https://v.vault.azure.net/keys/k/").version()).isEmpty();

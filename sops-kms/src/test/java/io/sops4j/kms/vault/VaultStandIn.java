@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.sops4j.kms.TestCertificate;
 import io.sops4j.kms.StandInCipher;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,15 +38,31 @@ final class VaultStandIn implements AutoCloseable {
     private final HttpServer server;
 
     VaultStandIn(String token) throws IOException {
+        this(token, null);
+    }
+
+    /** Serves HTTPS with {@code certificate} when given. */
+    VaultStandIn(String token, TestCertificate certificate) throws IOException {
         this.token = token;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (certificate == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            try {
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            server = https;
+        }
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
     }
 
     String address() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

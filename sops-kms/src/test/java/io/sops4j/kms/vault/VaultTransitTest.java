@@ -15,6 +15,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import io.sops4j.kms.TestCertificate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -202,6 +204,26 @@ class VaultTransitTest {
                 "SOPS_HC_VAULT_ALLOWLIST", "https://vault.example.com, " + vault.address()))).encryptedKey())
                 .startsWith("vault:v1:");
         assertThat(vault.paths).hasSize(1);
+    }
+
+    @Test
+    void vaultCacertIsTrustedForHttps() throws Exception {
+        TestCertificate certificate = new TestCertificate();
+        Path pem = home.resolve("vault-ca.pem");
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        try (VaultStandIn https = new VaultStandIn(vault.token, certificate)) {
+            VaultTransitMasterKey key = VaultTransit.key(https.address() + "/v1/transit/keys/app");
+
+            MasterKey encrypted = key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token, "VAULT_CACERT", pem.toString())));
+
+            assertThat(encrypted.decrypt(environment(Map.of("VAULT_TOKEN", vault.token, "VAULT_CACERT", pem.toString()))))
+                    .isEqualTo(dataKey);
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token, "VAULT_MAX_RETRIES", "0"))))
+                    .isInstanceOf(DataKeyException.class)
+                    .hasMessageContaining(key.id());
+        }
     }
 
     @Test
