@@ -40,4 +40,28 @@ public final class AwsKmsKeySource implements KeySource {
     public MasterKey fromIdentifier(String identifier) {
         return AwsKms.key(identifier, Map.of(), "");
     }
+
+    /** The {@code .sops.yaml} forms: {@code {arn, role, context, aws_profile}}; a malformed context is ignored as upstream does. */
+    @Override
+    public MasterKey fromConfig(Map<String, Object> entry) {
+        String arn = String.valueOf(entry.getOrDefault("arn", ""));
+        Object role = entry.get("role");
+        String keyArn = role == null || role.toString().isEmpty() ? arn : arn + "+" + role;
+        Map<String, String> context = new java.util.TreeMap<>();
+        if (entry.get("context") instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    context.put(String.valueOf(k), String.valueOf(v));
+                }
+            });
+        } else if (entry.get("context") instanceof String text && !text.isEmpty()) {
+            try {
+                context.putAll(AwsKms.parseContext(text));
+            } catch (io.sops4j.SopsException ignored) {
+                // upstream ignores a context it cannot parse in .sops.yaml, with a warning
+            }
+        }
+        Object profile = entry.get("aws_profile");
+        return AwsKms.key(keyArn, context, profile == null ? "" : profile.toString());
+    }
 }

@@ -25,4 +25,12 @@ public final class AzureKeyVaultKeySource implements KeySource {
     public MasterKey fromIdentifier(String identifier) {
         return AzureKeyVault.key(identifier);
     }
+
+    /** The {@code .sops.yaml} key-group form {@code {vaultUrl, key, version}}. */
+    @Override
+    public MasterKey fromConfig(java.util.Map<String, Object> entry) {
+        Object version = entry.get("version");
+        return AzureKeyVault.key(String.valueOf(entry.getOrDefault("vaultUrl", "")), String.valueOf(entry.getOrDefault("key", "")),
+                version == null ? "" : version.toString());
+    }
 }

@@ -24,4 +24,10 @@ public final class GcpKmsKeySource implements KeySource {
     public MasterKey fromIdentifier(String identifier) {
         return GcpKms.key(identifier);
     }
+
+    /** The {@code .sops.yaml} key-group form {@code {resource_id}}. */
+    @Override
+    public MasterKey fromConfig(java.util.Map<String, Object> entry) {
+        return GcpKms.key(String.valueOf(entry.getOrDefault("resource_id", "")));
+    }
 }
