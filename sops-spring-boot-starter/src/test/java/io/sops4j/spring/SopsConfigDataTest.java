@@ -141,6 +141,21 @@ class SopsConfigDataTest {
     }
 
     @Test
+    void documentsOfAMultiDocumentFileActivateByProfile() {
+        Path file = Fixtures.encrypted(dir, "multi.sops.yaml",
+                "shared: base\nfirst: one\n---\nspring:\n  config:\n    activate:\n      on-profile: dev\nshared: dev\n");
+        String importFile = "spring.config.import=sops:file:" + file;
+        runner(importFile).run(context -> {
+            assertThat(context.getEnvironment().getProperty("shared")).isEqualTo("base");
+            assertThat(context.getEnvironment().getProperty("first")).isEqualTo("one");
+        });
+        runner(importFile, "spring.profiles.active=dev").run(context -> {
+            assertThat(context.getEnvironment().getProperty("shared")).isEqualTo("dev");
+            assertThat(context.getEnvironment().getProperty("first")).isEqualTo("one");
+        });
+    }
+
+    @Test
     void optionalImportOfAMissingFileIsSkipped() {
         runner("spring.config.import=optional:sops:file:" + dir.resolve("absent.sops.yaml")
                 + ",sops:" + Fixtures.DEMO_SECRETS).run(context -> {
