@@ -59,6 +59,20 @@ class RoundTripPropertyTest {
                 .isEqualTo(new String(format.store().emitPlain(loaded), java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    @ParameterizedTest(name = "binary seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void anyBytesSurviveBinaryEncryption(long seed) {
+        Random random = new Random(seed);
+        byte[] plaintext = new byte[random.nextInt(100_000)];
+        random.nextBytes(plaintext);
+        MasterKey age = KeySources.installed().find("age").orElseThrow().fromIdentifier(TestKeys.AGE_RECIPIENT);
+        Sops sops = Sops.builder().environment(TestKeys.age(home)).build();
+
+        byte[] encrypted = sops.encrypt(plaintext, Format.BINARY, EncryptionOptions.withKeys(age));
+
+        assertThat(sops.decrypt(encrypted, Format.BINARY).toBytes()).isEqualTo(plaintext);
+    }
+
     /** Generates nested documents of strings, integers, floats, booleans, times, nulls, lists and comments. */
     private record Documents(Random random, boolean comments) {
 

@@ -1,5 +1,7 @@
 package io.sops4j.store.dotenv;
 
+import io.sops4j.store.Format;
+import io.sops4j.testing.EncryptedRoundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.store.AwkwardText;
@@ -29,7 +31,7 @@ class DotenvRoundTripPropertiesTest {
     private final DotenvStore store = new DotenvStore();
 
     static boolean carriesKey(String key) {
-        return key.indexOf('=') < 0 && key.indexOf('\n') < 0 && !key.startsWith("#");
+        return key.indexOf('=') < 0 && key.indexOf('\n') < 0 && !key.startsWith("#") && !key.startsWith("sops_");
     }
 
     static boolean carriesValue(String value) {
@@ -76,6 +78,18 @@ class DotenvRoundTripPropertiesTest {
         assertThat(roundTrip(new TreeBranch().add("k", "C:\\new"))).isEqualTo(new TreeBranch().add("k", "C:\new"));
         assertThat(roundTrip(new TreeBranch().add(Comment.of("a\nb=c"), null)))
                 .isEqualTo(new TreeBranch().add(Comment.of("a"), null).add("b", "c"));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("encryptionSeeds")
+    void encryptedDocumentsDecryptToTheSameDocument(long seed) {
+        TreeBranch document = document(new Random(seed));
+
+        SeededCase.check(seed, Escaped.value(document), () -> EncryptedRoundTrip.check(Format.DOTENV, document));
+    }
+
+    static LongStream encryptionSeeds() {
+        return LongStream.rangeClosed(1, 30);
     }
 
     private TreeBranch roundTrip(TreeBranch document) {

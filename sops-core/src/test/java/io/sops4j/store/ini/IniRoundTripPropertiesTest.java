@@ -1,5 +1,7 @@
 package io.sops4j.store.ini;
 
+import io.sops4j.store.Format;
+import io.sops4j.testing.EncryptedRoundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -185,6 +187,18 @@ class IniRoundTripPropertiesTest {
     private String valueAfterRoundTrip(String value) {
         TreeBranch loaded = roundTrip(new TreeBranch().add("s", new TreeBranch().add("k", value)));
         return (String) ((TreeBranch) loaded.get("s").orElseThrow()).get("k").orElse(null);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("encryptionSeeds")
+    void encryptedDocumentsDecryptToTheSameDocument(long seed) {
+        TreeBranch document = document(new Random(seed));
+
+        SeededCase.check(seed, Escaped.value(document), () -> EncryptedRoundTrip.check(Format.INI, document));
+    }
+
+    static LongStream encryptionSeeds() {
+        return LongStream.rangeClosed(1, 30);
     }
 
     private TreeBranch roundTrip(TreeBranch document) {
