@@ -117,7 +117,13 @@ abstract class AbstractSopsMojo extends AbstractMojo {
      */
     MojoFailureException failure(SopsException e) {
         String file = e.file() == null ? "" : display(e.file()) + ": ";
-        return new MojoFailureException("sops:" + goal() + " failed: " + file + e.getMessage());
+        return new MojoFailureException("sops:" + goal() + " failed: " + file + cause(e));
+    }
+
+    /** What {@link SopsException#describe()} says after the file name: the message and the key path. */
+    static String cause(SopsException e) {
+        String described = e.describe();
+        return e.file() == null ? described : described.substring(e.file().toString().length() + 2);
     }
 
     MojoExecutionException ioFailure(Path file, IOException e) {

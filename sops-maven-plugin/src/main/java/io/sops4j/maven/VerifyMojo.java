@@ -128,7 +128,7 @@ public class VerifyMojo extends AbstractSopsMojo {
             } catch (DataKeyException e) {
                 throw new KeyUnavailable();
             } catch (SopsException e) {
-                return Optional.of(e.getMessage());
+                return Optional.of(cause(e));
             }
         }
         return Optional.empty();
