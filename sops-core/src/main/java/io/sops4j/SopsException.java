@@ -50,13 +50,16 @@ public class SopsException extends RuntimeException {
         return this;
     }
 
-    /** The message prefixed with the file and key path, as printed to a user. */
+    /** The message with the file before it and the key path after it, as printed to a user. */
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (file != null) {
             text.append(file).append(": ");
         }
         text.append(getMessage());
+        if (keyPath != null && !keyPath.isEmpty()) {
+            text.append(" (at key '").append(keyPath).append("')");
+        }
         return text.toString();
     }
 }

@@ -22,9 +22,16 @@ public final class UnknownMasterKey implements MasterKey {
         return type;
     }
 
+    /** The entry's identifying field as upstream names keys (ARN, resource id, key id, ...). */
     @Override
     public String id() {
-        return type + ":" + entry.get("enc").map(Object::toString).orElse("").hashCode();
+        for (String field : new String[] {"arn", "resource_id", "key_id", "vault_url", "vault_address", "recipient", "fp"}) {
+            Object value = entry.get(field).orElse(null);
+            if (value instanceof String text && !text.isEmpty()) {
+                return text;
+            }
+        }
+        return type;
     }
 
     @Override

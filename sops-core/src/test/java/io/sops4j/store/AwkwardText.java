@@ -1,8 +1,9 @@
 package io.sops4j.store;
 
+import io.sops4j.testing.SeededCase;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
+import java.util.Random;
+import java.util.function.Predicate;
 
 /** Strings made of the characters that INI and dotenv syntax gives a meaning to, plus non-ASCII text. */
 public final class AwkwardText {
@@ -14,12 +15,28 @@ public final class AwkwardText {
     private AwkwardText() {
     }
 
-    public static Arbitrary<String> strings() {
-        Arbitrary<String> shortText = Arbitraries.of(PIECES).list().ofMinSize(0).ofMaxSize(12).map(p -> String.join("", p));
-        Arbitrary<String> longText = Arbitraries.of(PIECES).list().ofMinSize(500).ofMaxSize(2000).map(p -> String.join("", p));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(20, shortText),
-                net.jqwik.api.Tuple.of(1, longText),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just("")));
+    /** Mostly short strings (up to 12 pieces), sometimes long ones (500 to 2000 pieces), sometimes empty. */
+    public static String string(Random random) {
+        int pick = random.nextInt(23);
+        if (pick < 20) {
+            return pieces(random, random.nextInt(13));
+        }
+        if (pick < 21) {
+            return pieces(random, 500 + random.nextInt(1501));
+        }
+        return "";
+    }
+
+    /** A {@link #string} that {@code accepted} allows. */
+    public static String string(Random random, Predicate<String> accepted) {
+        return SeededCase.draw(() -> string(random), accepted);
+    }
+
+    private static String pieces(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(PIECES.get(random.nextInt(PIECES.size())));
+        }
+        return text.toString();
     }
 }

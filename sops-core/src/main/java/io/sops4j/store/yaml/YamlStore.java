@@ -1,42 +1,137 @@
 package io.sops4j.store.yaml;
 
+import io.sops4j.ExitCode;
+import io.sops4j.FormatException;
+import io.sops4j.SopsException;
 import io.sops4j.store.EncryptedDocument;
 import io.sops4j.store.Store;
 import io.sops4j.tree.TreeBranch;
+import io.sops4j.tree.TreeItem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
+/**
+ * The YAML format as SOPS 3.13.2 reads and writes it with go.yaml.in/yaml/v3: several documents per
+ * file, comments kept as tree items, yaml.v3's implicit types, and byte-identical output.
+ */
 public final class YamlStore implements Store {
 
+    private static final String SOPS_KEY = "sops";
+    private static final int DEFAULT_INDENT = 4;
+
+    private final int indent;
+
+    /**
+     * @param indent spaces per nesting level; 0 means the default of 4
+     * @throws IllegalArgumentException when negative
+     */
     public YamlStore(int indent) {
+        if (indent < 0) {
+            throw new IllegalArgumentException("YAML Negative indentation not accepted");
+        }
+        this.indent = indent == 0 ? DEFAULT_INDENT : indent;
     }
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String text = new String(input, StandardCharsets.UTF_8);
+        List<YamlReader.Document> documents;
+        try {
+            documents = YamlReader.read(text);
+        } catch (YamlEngineException | IllegalArgumentException e) {
+            throw new FormatException("Error unmarshaling input YAML: " + e.getMessage());
+        }
+        if (input.length > 0) {
+            if (documents.isEmpty()) {
+                throw new FormatException("EOF");
+            }
+            NodeConverter.checkFirstDocument(documents.get(0));
+        }
+        List<TreeBranch> branches = new ArrayList<>();
+        for (YamlReader.Document document : documents) {
+            branches.add(NodeConverter.document(document));
+        }
+        return branches;
     }
 
     @Override
     public EncryptedDocument loadEncrypted(byte[] input) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<TreeBranch> branches = loadPlain(input);
+        TreeBranch metadata = null;
+        if (!branches.isEmpty()) {
+            for (TreeItem item : branches.get(0)) {
+                if (SOPS_KEY.equals(item.key())) {
+                    if (metadata != null) {
+                        throw new FormatException("Found duplicate sops entry");
+                    }
+                    if (!(item.value() instanceof TreeBranch branch)) {
+                        throw new FormatException("Found sops entry that is not a mapping");
+                    }
+                    metadata = branch;
+                }
+            }
+        }
+        if (metadata == null) {
+            throw new FormatException("sops metadata not found");
+        }
+        List<TreeBranch> stripped = new ArrayList<>();
+        for (TreeBranch branch : branches) {
+            TreeBranch copy = new TreeBranch();
+            for (TreeItem item : branch) {
+                if (!SOPS_KEY.equals(item.key())) {
+                    copy.add(item);
+                }
+            }
+            stripped.add(copy);
+        }
+        return new EncryptedDocument(stripped, metadata);
     }
 
     @Override
     public byte[] emitPlain(List<TreeBranch> branches) {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (branches.isEmpty()) {
+            return new byte[0];
+        }
+        List<EmitEvent> events = new ArrayList<>();
+        TreeEncoder encoder = new TreeEncoder(events);
+        try {
+            for (TreeBranch branch : branches) {
+                encoder.document(branch);
+            }
+            events.add(new EmitEvent(EmitEvent.Type.STREAM_END));
+            return YamlEmitter.emit(events, indent).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to YAML: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public byte[] emitEncrypted(List<TreeBranch> branches, TreeBranch metadata) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<TreeBranch> withMetadata = new ArrayList<>();
+        for (TreeBranch branch : branches) {
+            TreeBranch copy = new TreeBranch(branch.items());
+            copy.add(SOPS_KEY, metadata);
+            withMetadata.add(copy);
+        }
+        return emitPlain(withMetadata);
     }
 
     @Override
     public byte[] emitValue(Object value) {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<EmitEvent> events = new ArrayList<>();
+        try {
+            new TreeEncoder(events).value(value);
+            events.add(new EmitEvent(EmitEvent.Type.STREAM_END));
+            return YamlEmitter.emit(events, DEFAULT_INDENT).getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to YAML: " + e.getMessage(), e);
+        }
     }
 
     @Override
     public boolean hasSopsTopLevelKey(TreeBranch branch) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return branch.containsKey(SOPS_KEY);
     }
 }

@@ -1,23 +1,27 @@
 package io.sops4j.store.ini;
 
+import io.sops4j.store.Format;
+import io.sops4j.testing.EncryptedRoundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sops4j.FormatException;
 import io.sops4j.store.AwkwardText;
+import io.sops4j.testing.Escaped;
+import io.sops4j.testing.SeededCase;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * emitPlain then loadPlain gives the same document back for every section name, key, value and
@@ -36,7 +40,7 @@ import net.jqwik.api.Provide;
  *       with white space; a section comment of the header-less {@code DEFAULT} section.</li>
  * </ul>
  */
-class IniRoundTripProperties {
+class IniRoundTripPropertiesTest {
 
     private final IniStore store = new IniStore();
 
@@ -84,52 +88,63 @@ class IniRoundTripProperties {
                 && s.indexOf(quote, 1) == s.length() - 1;
     }
 
-    private static Arbitrary<TreeBranch> section(boolean withSectionComment) {
-        Arbitrary<Map<String, String>> keys = Arbitraries.maps(
-                AwkwardText.strings().filter(IniRoundTripProperties::carriesKey),
-                AwkwardText.strings().filter(IniRoundTripProperties::carriesValue)).ofMaxSize(6)
-                .map(LinkedHashMap::new);
-        Arbitrary<String> comment = AwkwardText.strings().filter(IniRoundTripProperties::carriesComment).injectNull(0.6);
-        Arbitrary<List<String>> keyComments = comment.list().ofSize(6);
-        Arbitrary<String> sectionComment = withSectionComment ? comment : Arbitraries.just(null);
-        return Combinators.combine(keys, keyComments, sectionComment).as((map, comments, header) -> {
-            TreeBranch items = new TreeBranch();
-            if (header != null) {
-                items.add(Comment.of(header), null);
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 500);
+    }
+
+    /** Up to 6 distinct keys, each optionally followed by a comment; {@code withSectionComment} may add a leading one. */
+    static TreeBranch section(Random random, boolean withSectionComment) {
+        int size = random.nextInt(7);
+        Map<String, String> keys = new LinkedHashMap<>();
+        while (keys.size() < size) {
+            String key = AwkwardText.string(random, IniRoundTripPropertiesTest::carriesKey);
+            keys.putIfAbsent(key, AwkwardText.string(random, IniRoundTripPropertiesTest::carriesValue));
+        }
+        TreeBranch items = new TreeBranch();
+        String header = withSectionComment ? comment(random) : null;
+        if (header != null) {
+            items.add(Comment.of(header), null);
+        }
+        for (Map.Entry<String, String> entry : keys.entrySet()) {
+            items.add(entry.getKey(), entry.getValue());
+            String comment = comment(random);
+            if (comment != null) {
+                items.add(Comment.of(comment), null);
             }
-            int i = 0;
-            for (Map.Entry<String, String> entry : map.entrySet()) {
-                items.add(entry.getKey(), entry.getValue());
-                if (comments.get(i++) != null) {
-                    items.add(Comment.of(comments.get(i - 1)), null);
-                }
-            }
-            return items;
+        }
+        return items;
+    }
+
+    private static String comment(Random random) {
+        return random.nextInt(10) < 6 ? null : AwkwardText.string(random, IniRoundTripPropertiesTest::carriesComment);
+    }
+
+    static TreeBranch document(Random random) {
+        TreeBranch document = new TreeBranch().add(IniFile.DEFAULT_SECTION, section(random, false));
+        int count = random.nextInt(5);
+        Set<String> names = new LinkedHashSet<>();
+        while (names.size() < count) {
+            names.add(AwkwardText.string(random, IniRoundTripPropertiesTest::carriesSectionName));
+        }
+        for (String name : names) {
+            document.add(name, section(random, true));
+        }
+        return document;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void plainDocumentsSurviveEmitAndLoad(long seed) {
+        TreeBranch document = document(new Random(seed));
+
+        SeededCase.check(seed, Escaped.value(document), () -> {
+            byte[] text = store.emitPlain(List.of(document));
+            assertThat(store.loadPlain(text)).containsExactly(document);
+            assertThat(store.emitPlain(store.loadPlain(text))).isEqualTo(text);
         });
     }
 
-    @Provide
-    Arbitrary<TreeBranch> documents() {
-        Arbitrary<String> names = AwkwardText.strings().filter(IniRoundTripProperties::carriesSectionName);
-        Arbitrary<List<String>> distinctNames = names.list().uniqueElements().ofMaxSize(4);
-        Arbitrary<List<TreeBranch>> sections = section(true).list().ofSize(4);
-        return Combinators.combine(section(false), distinctNames, sections).as((defaults, sectionNames, bodies) -> {
-            TreeBranch document = new TreeBranch().add(IniFile.DEFAULT_SECTION, defaults);
-            for (int i = 0; i < sectionNames.size(); i++) {
-                document.add(sectionNames.get(i), bodies.get(i));
-            }
-            return document;
-        });
-    }
-
-    @Property(tries = 500)
-    void plainDocumentsSurviveEmitAndLoad(@ForAll("documents") TreeBranch document) {
-        byte[] text = store.emitPlain(List.of(document));
-        assertThat(store.loadPlain(text)).containsExactly(document);
-        assertThat(store.emitPlain(store.loadPlain(text))).isEqualTo(text);
-    }
-
-    @Example
+    @Test
     void excludedValuesReallyChange() {
         Map<String, String> changed = new LinkedHashMap<>();
         changed.put("'quoted'", "quoted");
@@ -146,7 +161,7 @@ class IniRoundTripProperties {
                 .hasMessageContaining("missing closing value quote");
     }
 
-    @Example
+    @Test
     void excludedKeysAndCommentsReallyChange() {
         assertThat(carriesKey("#k")).isFalse();
         TreeBranch loaded = roundTrip(new TreeBranch().add("DEFAULT", new TreeBranch())
@@ -160,7 +175,7 @@ class IniRoundTripProperties {
         assertThat(((TreeBranch) commented.get("s").orElseThrow()).items().get(1).key()).isEqualTo(Comment.of("c"));
     }
 
-    @Example
+    @Test
     void lineContinuationJoinsTheNextLine() {
         String text = new String(store.emitPlain(List.of(new TreeBranch()
                 .add("s", new TreeBranch().add("a", "x\\").add("b", "y")))), StandardCharsets.UTF_8);
@@ -172,6 +187,18 @@ class IniRoundTripProperties {
     private String valueAfterRoundTrip(String value) {
         TreeBranch loaded = roundTrip(new TreeBranch().add("s", new TreeBranch().add("k", value)));
         return (String) ((TreeBranch) loaded.get("s").orElseThrow()).get("k").orElse(null);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("encryptionSeeds")
+    void encryptedDocumentsDecryptToTheSameDocument(long seed) {
+        TreeBranch document = document(new Random(seed));
+
+        SeededCase.check(seed, Escaped.value(document), () -> EncryptedRoundTrip.check(Format.INI, document));
+    }
+
+    static LongStream encryptionSeeds() {
+        return LongStream.rangeClosed(1, 30);
     }
 
     private TreeBranch roundTrip(TreeBranch document) {

@@ -1,0 +1,187 @@
+package io.sops4j.store.yaml;
+
+import io.sops4j.FormatException;
+import io.sops4j.tree.Comment;
+import io.sops4j.tree.TreeBranch;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns parsed YAML documents into SOPS tree branches, with yaml.v3's decoding of scalars. */
+final class NodeConverter {
+
+    private static final String PREFIX = "Error unmarshaling input YAML: ";
+
+    private NodeConverter() {
+    }
+
+    static TreeBranch document(YamlReader.Document document) {
+        YamlNode root = document.root() == null ? null : document.root().target();
+        TreeBranch branch = new TreeBranch();
+        if (root == null || root.kind == YamlNode.Kind.SCALAR && scalar(root) == null) {
+            for (Comment comment : document.comments()) {
+                branch.add(comment, null);
+            }
+            return branch;
+        }
+        if (root.kind == YamlNode.Kind.SEQUENCE) {
+            throw new FormatException(PREFIX + "YAML documents that are sequences are not supported");
+        }
+        if (root.kind == YamlNode.Kind.SCALAR) {
+            throw new FormatException(PREFIX + "YAML documents that are values are not supported");
+        }
+        branch = mapping(root);
+        for (Comment comment : document.comments()) {
+            branch.add(comment, null);
+        }
+        return branch;
+    }
+
+    private static TreeBranch mapping(YamlNode node) {
+        TreeBranch branch = new TreeBranch();
+        addComments(branch, node.leading);
+        for (int i = 0; i < node.itemCount(); i++) {
+            addComments(branch, node.before.get(i));
+            YamlNode keyNode = node.children.get(2 * i);
+            Object key = value(keyNode);
+            if (key == null) {
+                throw new FormatException(PREFIX + "Tree contains a non-string key");
+            }
+            branch.add(key, value(node.children.get(2 * i + 1)));
+        }
+        addComments(branch, node.trailing);
+        return branch;
+    }
+
+    private static void addComments(TreeBranch branch, List<Comment> comments) {
+        for (Comment comment : comments) {
+            branch.add(comment, null);
+        }
+    }
+
+    private static List<Object> sequence(YamlNode node) {
+        List<Object> list = new ArrayList<>();
+        list.addAll(node.leading);
+        for (int i = 0; i < node.itemCount(); i++) {
+            list.addAll(node.before.get(i));
+            list.add(value(node.children.get(i)));
+        }
+        list.addAll(node.trailing);
+        return list;
+    }
+
+    private static Object value(YamlNode node) {
+        YamlNode target = node.target();
+        return switch (target.kind) {
+            case MAPPING -> mapping(target);
+            case SEQUENCE -> sequence(target);
+            default -> scalar(target);
+        };
+    }
+
+    /** A scalar decoded into Go's {@code interface{}} the way yaml.v3 does it. */
+    static Object scalar(YamlNode node) {
+        YamlResolver.Resolved resolved;
+        try {
+            if (!node.tag.isEmpty()) {
+                resolved = YamlResolver.resolve(node.tag, node.value);
+                if (resolved.tag().equals(YamlResolver.BINARY)) {
+                    return YamlResolver.decodeBinary(node.value);
+                }
+            } else if (!node.plain) {
+                return node.value;
+            } else {
+                resolved = YamlResolver.resolve("", node.value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(PREFIX + "yaml: " + e.getMessage());
+        }
+        if (resolved.value() instanceof YamlResolver.Unsigned) {
+            throw new FormatException(PREFIX + "Cannot walk value, unknown type: uint64 (line " + (node.line + 1) + ")");
+        }
+        return resolved.value();
+    }
+
+    /**
+     * The checks of yaml.v3's {@code Decode(map[string]interface{})} that SOPS runs on the first
+     * document before converting: duplicate mapping keys, and a root that is not a mapping.
+     */
+    static void checkFirstDocument(YamlReader.Document document) {
+        List<String> errors = new ArrayList<>();
+        YamlNode root = document.root() == null ? null : document.root().target();
+        if (root != null) {
+            if (root.kind == YamlNode.Kind.MAPPING) {
+                checkMapping(root, errors);
+            } else if (root.kind == YamlNode.Kind.SEQUENCE) {
+                errors.add("line " + (root.line + 1) + ": cannot unmarshal !!seq into map[string]interface {}");
+            } else {
+                Object value = scalar(root);
+                if (value != null) {
+                    String tag = root.tag.isEmpty() ? root.plain ? YamlResolver.resolve("", root.value).tag() : YamlResolver.STR : root.tag;
+                    String text = root.value.length() > 10 ? root.value.substring(0, 7) + "..." : root.value;
+                    errors.add("line " + (root.line + 1) + ": cannot unmarshal " + tag + " `" + text
+                            + "` into map[string]interface {}");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new FormatException("yaml: unmarshal errors:\n  " + String.join("\n  ", errors));
+        }
+    }
+
+    private static void checkMapping(YamlNode mapping, List<String> errors) {
+        int before = errors.size();
+        List<YamlNode> keys = new ArrayList<>();
+        for (int i = 0; i < mapping.itemCount(); i++) {
+            keys.add(mapping.children.get(2 * i));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = i + 1; j < keys.size(); j++) {
+                YamlNode a = keys.get(i);
+                YamlNode b = keys.get(j);
+                if (a.kind == b.kind && a.value != null && a.value.equals(b.value)) {
+                    errors.add("line " + (b.line + 1) + ": mapping key " + goQuote(b.value) + " already defined at line "
+                            + (a.line + 1));
+                }
+            }
+        }
+        if (errors.size() > before) {
+            return;
+        }
+        for (int i = 0; i < mapping.itemCount(); i++) {
+            checkValue(mapping.children.get(2 * i + 1), errors);
+        }
+    }
+
+    private static void checkValue(YamlNode node, List<String> errors) {
+        YamlNode target = node.target();
+        if (target.kind == YamlNode.Kind.MAPPING) {
+            checkMapping(target, errors);
+        } else if (target.kind == YamlNode.Kind.SEQUENCE) {
+            for (YamlNode item : target.children) {
+                checkValue(item, errors);
+            }
+        }
+    }
+
+    /** Go's {@code %#v} of a string. */
+    static String goQuote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,239 @@
+package io.sops4j.store.yaml;
+
+import io.sops4j.tree.Comment;
+import io.sops4j.tree.GoFormat;
+import io.sops4j.tree.TreeBranch;
+import io.sops4j.tree.TreeItem;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns SOPS tree values into yaml.v3 emitter events the way SOPS builds its {@code yaml.Node}
+ * tree (comments become head, line and foot comments of the neighbouring nodes) and yaml.v3's
+ * encoder streams it (a key's foot comment travels as the "tail" of the next event).
+ */
+final class TreeEncoder {
+
+    private final List<EmitEvent> events;
+
+    TreeEncoder(List<EmitEvent> events) {
+        this.events = events;
+    }
+
+    /** A node of the SOPS-built yaml.Node tree, before streaming. */
+    private static final class Node {
+        final Object scalarValue;
+        final TreeBranch mapping;
+        final List<Node> content = new ArrayList<>();
+        final boolean isMapping;
+        final boolean isSequence;
+        String head = "";
+        String line = "";
+        String foot = "";
+
+        Node(Object scalarValue, TreeBranch mapping, boolean isMapping, boolean isSequence) {
+            this.scalarValue = scalarValue;
+            this.mapping = mapping;
+            this.isMapping = isMapping;
+            this.isSequence = isSequence;
+        }
+    }
+
+    void document(TreeBranch branch) {
+        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_START));
+        emit(mappingNode(branch), "");
+        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_END));
+    }
+
+    void value(Object value) {
+        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_START));
+        emit(toNode(value), "");
+        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_END));
+    }
+
+    private static String joined(List<String> comments) {
+        return "#" + String.join("\n#", comments);
+    }
+
+    private static void addHead(Node node, List<String> comments) {
+        if (!comments.isEmpty()) {
+            String comment = joined(comments);
+            node.head = node.head.isEmpty() ? comment : comment + "\n" + node.head;
+            comments.clear();
+        }
+    }
+
+    private static void addFoot(Node node, List<String> comments) {
+        if (!comments.isEmpty()) {
+            String comment = joined(comments);
+            node.foot = node.foot.isEmpty() ? comment : node.foot + "\n" + comment;
+            comments.clear();
+        }
+    }
+
+    private static void addLine(Node node, List<String> comments) {
+        if (!comments.isEmpty()) {
+            String comment = joined(comments);
+            node.line = node.line.isEmpty() ? comment : node.line + "\n" + comment;
+            comments.clear();
+        }
+    }
+
+    private Node toNode(Object value) {
+        if (value instanceof TreeBranch branch) {
+            return mappingNode(branch);
+        }
+        if (value instanceof List<?> list) {
+            return sequenceNode(list);
+        }
+        return new Node(value, null, false, false);
+    }
+
+    private Node mappingNode(TreeBranch branch) {
+        Node mapping = new Node(null, branch, true, false);
+        List<String> heads = new ArrayList<>();
+        List<String> inlines = new ArrayList<>();
+        boolean beginning = true;
+        for (TreeItem item : branch) {
+            if (item.key() instanceof Comment comment) {
+                (comment.inline() ? inlines : heads).add(comment.value());
+                continue;
+            }
+            if (beginning) {
+                addHead(mapping, heads);
+                beginning = false;
+            }
+            Node key = new Node(item.key(), null, false, false);
+            addHead(key, heads);
+            Node value = toNode(item.value());
+            addLine(value, inlines);
+            mapping.content.add(key);
+            mapping.content.add(value);
+        }
+        heads.addAll(inlines);
+        if (!heads.isEmpty()) {
+            if (beginning) {
+                addHead(mapping, heads);
+            } else {
+                addFoot(mapping.content.get(mapping.content.size() - 2), heads);
+            }
+        }
+        return mapping;
+    }
+
+    private Node sequenceNode(List<?> list) {
+        Node sequence = new Node(null, null, false, true);
+        List<String> heads = new ArrayList<>();
+        List<String> inlines = new ArrayList<>();
+        boolean beginning = true;
+        for (Object element : list) {
+            if (element instanceof Comment comment) {
+                (comment.inline() ? inlines : heads).add(comment.value());
+                continue;
+            }
+            if (beginning) {
+                addHead(sequence, heads);
+                beginning = false;
+            }
+            Node item = toNode(element);
+            addHead(item, heads);
+            addLine(item, inlines);
+            sequence.content.add(item);
+        }
+        heads.addAll(inlines);
+        if (!heads.isEmpty()) {
+            if (beginning) {
+                addHead(sequence, heads);
+            } else {
+                addFoot(sequence.content.get(sequence.content.size() - 1), heads);
+            }
+        }
+        return sequence;
+    }
+
+    /** yaml.v3 {@code encoder.node}. */
+    private void emit(Node node, String tail) {
+        if (node.isMapping) {
+            EmitEvent start = new EmitEvent(EmitEvent.Type.MAPPING_START);
+            start.tailComment = tail;
+            start.headComment = node.head;
+            events.add(start);
+            String pendingTail = "";
+            for (int i = 0; i + 1 < node.content.size(); i += 2) {
+                Node key = node.content.get(i);
+                String foot = key.foot;
+                key.foot = "";
+                emit(key, pendingTail);
+                pendingTail = foot;
+                emit(node.content.get(i + 1), "");
+            }
+            EmitEvent end = new EmitEvent(EmitEvent.Type.MAPPING_END);
+            end.tailComment = pendingTail;
+            end.lineComment = node.line;
+            end.footComment = node.foot;
+            events.add(end);
+        } else if (node.isSequence) {
+            EmitEvent start = new EmitEvent(EmitEvent.Type.SEQUENCE_START);
+            start.headComment = node.head;
+            events.add(start);
+            for (Node item : node.content) {
+                emit(item, "");
+            }
+            EmitEvent end = new EmitEvent(EmitEvent.Type.SEQUENCE_END);
+            end.lineComment = node.line;
+            end.footComment = node.foot;
+            events.add(end);
+        } else {
+            EmitEvent scalar = scalarEvent(node.scalarValue);
+            scalar.headComment = node.head;
+            scalar.lineComment = node.line;
+            scalar.footComment = node.foot;
+            scalar.tailComment = tail;
+            events.add(scalar);
+        }
+    }
+
+    /** The scalar event yaml.v3 writes for a value after SOPS's {@code Node.Encode(value)}. */
+    static EmitEvent scalarEvent(Object value) {
+        if (value == null) {
+            return EmitEvent.scalar("null", "", ScalarAnalysis.Style.PLAIN);
+        }
+        if (value instanceof String s) {
+            return stringEvent(s);
+        }
+        if (value instanceof byte[] bytes) {
+            return stringEvent(new String(bytes, StandardCharsets.UTF_8));
+        }
+        if (value instanceof Boolean b) {
+            return EmitEvent.scalar(b ? "true" : "false", "", ScalarAnalysis.Style.PLAIN);
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            return EmitEvent.scalar(value.toString(), "", ScalarAnalysis.Style.PLAIN);
+        }
+        if (value instanceof Double d) {
+            return EmitEvent.scalar(floatText(d), "", ScalarAnalysis.Style.PLAIN);
+        }
+        if (value instanceof OffsetDateTime t) {
+            return EmitEvent.scalar(GoFormat.formatTime(t), "", ScalarAnalysis.Style.PLAIN);
+        }
+        throw new IllegalArgumentException("unsupported YAML value type: " + value.getClass().getName());
+    }
+
+    static String floatText(double d) {
+        String text = GoFormat.formatFloatG(d, false);
+        return switch (text) {
+            case "+Inf" -> ".inf";
+            case "-Inf" -> "-.inf";
+            case "NaN" -> ".nan";
+            default -> text;
+        };
+    }
+
+    private static EmitEvent stringEvent(String s) {
+        ScalarAnalysis.Style style = ScalarAnalysis.encodedStyle(s);
+        String tag = style == ScalarAnalysis.Style.PLAIN && s.equals("<<") ? YamlResolver.MERGE : "";
+        return EmitEvent.scalar(s, tag, style);
+    }
+}

@@ -1,0 +1,257 @@
+package io.sops4j.store.yaml;
+
+import io.sops4j.tree.Comment;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.CommentEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+
+/**
+ * Parses YAML text (with SnakeYAML Engine's event parser) into {@link YamlNode} documents and places
+ * every comment where yaml.v3 and SOPS would put it: a comment on the line of a value belongs to
+ * that value; a comment on its own line belongs to the innermost block collection that contains it
+ * or whose items it is indented like.
+ */
+final class YamlReader {
+
+    /** One document: its root (null when empty) and, for an empty root, its comments. */
+    record Document(YamlNode root, List<Comment> comments) {
+    }
+
+    private record PendingComment(CommentEvent event, YamlNode lastCompleted, int nextEventIndex) {
+    }
+
+    private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
+
+    private final List<Event> events = new ArrayList<>();
+    private final Map<Integer, YamlNode> nodeByEvent = new HashMap<>();
+
+    private YamlReader() {
+    }
+
+    static List<Document> read(String text) {
+        return new YamlReader().parse(text);
+    }
+
+    private List<Document> parse(String text) {
+        LoadSettings settings = LoadSettings.builder()
+                .setParseComments(true)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .build();
+        for (Event event : new Parse(settings).parseString(text)) {
+            events.add(event);
+        }
+        List<Document> documents = new ArrayList<>();
+        List<List<PendingComment>> commentsPerDocument = new ArrayList<>();
+        List<PendingComment> outside = new ArrayList<>();
+        Deque<YamlNode> open = new ArrayDeque<>();
+        Map<String, YamlNode> anchors = new HashMap<>();
+        YamlNode root = null;
+        YamlNode lastCompleted = null;
+        List<PendingComment> current = null;
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            switch (event.getEventId()) {
+                case DocumentStart -> {
+                    current = new ArrayList<>(outside);
+                    outside.clear();
+                    root = null;
+                    lastCompleted = null;
+                    anchors.clear();
+                }
+                case DocumentEnd -> {
+                    documents.add(new Document(root, new ArrayList<>()));
+                    commentsPerDocument.add(current);
+                    current = null;
+                }
+                case Comment -> {
+                    PendingComment pending = new PendingComment((CommentEvent) event, lastCompleted, i + 1);
+                    if (current != null) {
+                        current.add(pending);
+                    } else if (!commentsPerDocument.isEmpty()) {
+                        commentsPerDocument.get(commentsPerDocument.size() - 1).add(pending);
+                    } else {
+                        outside.add(pending);
+                    }
+                }
+                case Scalar, Alias, MappingStart, SequenceStart -> {
+                    YamlNode node = createNode(event, anchors);
+                    nodeByEvent.put(i, node);
+                    if (open.isEmpty()) {
+                        root = node;
+                    } else {
+                        YamlNode parent = open.peek();
+                        parent.addChild(node, parent.kind == YamlNode.Kind.MAPPING && parent.children.size() % 2 == 0);
+                    }
+                    if (node.isCollection()) {
+                        open.push(node);
+                    } else {
+                        lastCompleted = node;
+                    }
+                }
+                case MappingEnd, SequenceEnd -> {
+                    YamlNode node = open.pop();
+                    if (node.flow) {
+                        node.endLine = event.getEndMark().map(Mark::getLine).orElse(node.line);
+                        lastCompleted = node;
+                    } else if (!node.children.isEmpty()) {
+                        node.endLine = node.children.get(node.children.size() - 1).endLine;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        for (int d = 0; d < documents.size(); d++) {
+            Document document = documents.get(d);
+            for (PendingComment pending : commentsPerDocument.get(d)) {
+                place(document, pending);
+            }
+        }
+        return documents;
+    }
+
+    private YamlNode createNode(Event event, Map<String, YamlNode> anchors) {
+        Mark start = event.getStartMark().orElseThrow();
+        YamlNode node;
+        if (event instanceof AliasEvent alias) {
+            node = new YamlNode(YamlNode.Kind.ALIAS, start.getLine(), start.getColumn());
+            String name = alias.getAlias().getValue();
+            node.alias = anchors.get(name);
+            if (node.alias == null) {
+                throw new IllegalArgumentException("unknown anchor '" + name + "' referenced");
+            }
+            return node;
+        }
+        if (event instanceof ScalarEvent scalar) {
+            node = new YamlNode(YamlNode.Kind.SCALAR, start.getLine(), start.getColumn());
+            node.value = scalar.getValue();
+            node.plain = scalar.getScalarStyle() == ScalarStyle.PLAIN;
+            node.tag = shortTag(scalar.getTag());
+            Mark end = event.getEndMark().orElse(start);
+            node.endLine = end.getColumn() == 0 && end.getLine() > start.getLine() ? end.getLine() - 1 : end.getLine();
+        } else {
+            CollectionStartEvent collection = (CollectionStartEvent) event;
+            YamlNode.Kind kind = event instanceof MappingStartEvent ? YamlNode.Kind.MAPPING : YamlNode.Kind.SEQUENCE;
+            node = new YamlNode(kind, start.getLine(), start.getColumn());
+            node.flow = collection.isFlow();
+            node.tag = shortTag(collection.getTag());
+        }
+        ((NodeEvent) event).getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), node));
+        return node;
+    }
+
+    private static String shortTag(Optional<String> tag) {
+        if (tag.isEmpty() || tag.get().equals("!")) {
+            return "";
+        }
+        String t = tag.get();
+        return t.startsWith(YAML_TAG_PREFIX) ? "!!" + t.substring(YAML_TAG_PREFIX.length()) : t;
+    }
+
+    private void place(Document document, PendingComment pending) {
+        CommentEvent event = pending.event();
+        if (event.getCommentType() == CommentType.BLANK_LINE) {
+            return;
+        }
+        Mark mark = event.getStartMark().orElseThrow();
+        String text = event.getValue();
+        if (event.getCommentType() == CommentType.IN_LINE) {
+            YamlNode owner = lineCommentOwner(pending, mark.getLine());
+            if (owner != null) {
+                placeLineComment(document, owner, text);
+                return;
+            }
+        }
+        YamlNode root = document.root();
+        if (root == null || !root.isCollection()) {
+            document.comments().add(Comment.of(text));
+            return;
+        }
+        placeOwnLine(root, Comment.of(text), mark.getLine(), mark.getColumn());
+    }
+
+    private YamlNode lineCommentOwner(PendingComment pending, int line) {
+        YamlNode last = pending.lastCompleted();
+        if (last != null && last.endLine == line) {
+            return last;
+        }
+        int next = pending.nextEventIndex();
+        while (next < events.size() && events.get(next) instanceof CommentEvent) {
+            next++;
+        }
+        YamlNode following = nodeByEvent.get(next);
+        if (following != null && following.kind == YamlNode.Kind.SCALAR && following.line == line) {
+            return following;
+        }
+        return null;
+    }
+
+    private static void placeLineComment(Document document, YamlNode node, String text) {
+        YamlNode parent = node.parent;
+        if (parent == null) {
+            if (node.isCollection()) {
+                node.leading.add(Comment.of(text));
+            } else {
+                document.comments().add(Comment.of(text));
+            }
+        } else if (node.isKey) {
+            parent.before.get(node.index).add(Comment.of(text));
+        } else if (parent.kind == YamlNode.Kind.MAPPING && node.isCollection()) {
+            node.leading.add(Comment.of(text));
+        } else {
+            parent.before.get(node.index).add(new Comment(text, true));
+        }
+    }
+
+    private static void placeOwnLine(YamlNode container, Comment comment, int line, int column) {
+        int count = container.itemCount();
+        for (int i = 0; i < count; i++) {
+            if (container.itemStart(i) < line && line <= container.itemEnd(i)) {
+                YamlNode value = container.itemValue(i);
+                if (value.isBlockCollection()) {
+                    placeOwnLine(value, comment, line, column);
+                } else {
+                    container.before.get(i).add(comment);
+                }
+                return;
+            }
+        }
+        int previous = -1;
+        int next = -1;
+        for (int i = 0; i < count; i++) {
+            if (container.itemEnd(i) < line) {
+                previous = i;
+            } else if (next < 0 && container.itemStart(i) > line) {
+                next = i;
+            }
+        }
+        if (previous >= 0) {
+            YamlNode value = container.itemValue(previous);
+            if (value.isBlockCollection() && column >= value.indent() && column > container.indent()) {
+                placeOwnLine(value, comment, line, column);
+                return;
+            }
+        }
+        if (next >= 0) {
+            container.before.get(next).add(comment);
+        } else {
+            container.trailing.add(comment);
+        }
+    }
+}

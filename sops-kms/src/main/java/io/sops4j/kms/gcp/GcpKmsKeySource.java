@@ -1,0 +1,33 @@
+package io.sops4j.kms.gcp;
+
+import io.sops4j.keys.KeySource;
+import io.sops4j.keys.MasterKey;
+import io.sops4j.metadata.MetadataCodec;
+import io.sops4j.tree.TreeBranch;
+
+/** The {@code gcp_kms} key source. It loads without the Cloud KMS SDK; using a key then asks for it. */
+public final class GcpKmsKeySource implements KeySource {
+
+    @Override
+    public String type() {
+        return GcpKmsMasterKey.TYPE;
+    }
+
+    @Override
+    public MasterKey fromMetadata(TreeBranch entry) {
+        return new GcpKmsMasterKey(MetadataCodec.field(entry, "resource_id"),
+                MetadataCodec.createdAt(entry, GcpKmsMasterKey.TYPE), MetadataCodec.field(entry, "enc"));
+    }
+
+    /** A resource id, see {@link GcpKms#key}. */
+    @Override
+    public MasterKey fromIdentifier(String identifier) {
+        return GcpKms.key(identifier);
+    }
+
+    /** The {@code .sops.yaml} key-group form {@code {resource_id}}. */
+    @Override
+    public MasterKey fromConfig(java.util.Map<String, Object> entry) {
+        return GcpKms.key(String.valueOf(entry.getOrDefault("resource_id", "")));
+    }
+}
