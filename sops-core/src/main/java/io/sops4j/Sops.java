@@ -7,6 +7,7 @@ import io.sops4j.keys.DataKeys;
 import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
+import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -28,8 +29,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -258,22 +263,50 @@ public final class Sops {
     }
 
     /**
-     * Wraps the data key of an encrypted file anew for {@code keyGroups} and {@code shamirThreshold}
-     * (0: one share per group needed), as {@code sops updatekeys} and {@code sops groups} do. Only
-     * the key entries change: values, MAC, {@code lastmodified} and {@code version} stay as they are.
+     * {@code sops updatekeys}: re-wraps the file's existing data key for {@code keyGroups} (as a
+     * {@code .sops.yaml} creation rule gives them). Values, MAC, {@code lastmodified} and version stay
+     * as they are; nothing is decrypted but the data key.
+     *
+     * @param shamirThreshold the rule's threshold, 0 to keep the file's; capped at the number of groups
+     * @return the updated file, or empty when the file already has exactly these keys and threshold
      */
-    public byte[] updateKeys(byte[] encrypted, Format format, List<KeyGroup> keyGroups, int shamirThreshold) {
+    public Optional<byte[]> updateKeys(byte[] input, Format format, List<KeyGroup> keyGroups, int shamirThreshold) {
         Store store = format.store(storeOptions);
-        EncryptedDocument document = store.loadEncrypted(encrypted);
+        EncryptedDocument document = store.loadEncrypted(input);
         Metadata metadata = codec.fromBranch(document.metadata());
+        int threshold = Math.min(shamirThreshold != 0 ? shamirThreshold : metadata.shamirThreshold(), keyGroups.size());
+        if (sameKeys(metadata.keyGroups(), keyGroups) && threshold == metadata.shamirThreshold()) {
+            return Optional.empty();
+        }
         byte[] dataKey = DataKeys.recover(metadata, environment, decryptionOrder);
         try {
-            List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, shamirThreshold, environment);
-            Metadata updated = metadata.withKeyGroups(wrapped).withShamirThreshold(shamirThreshold);
-            return store.emitEncrypted(document.branches(), codec.toBranch(updated));
+            List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, threshold, environment);
+            Metadata updated = metadata.withKeyGroups(wrapped).withShamirThreshold(threshold);
+            return Optional.of(store.emitEncrypted(document.branches(), codec.toBranch(updated)));
         } finally {
-            java.util.Arrays.fill(dataKey, (byte) 0);
+            Arrays.fill(dataKey, (byte) 0);
         }
+    }
+
+    /** Whether both have the same keys (type and id) group by group, in any order within a group. */
+    private static boolean sameKeys(List<KeyGroup> stored, List<KeyGroup> wanted) {
+        if (stored.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            if (!keyIds(stored.get(i)).equals(keyIds(wanted.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> keyIds(KeyGroup group) {
+        Set<String> ids = new HashSet<>();
+        for (MasterKey key : group.keys()) {
+            ids.add(key.type() + ":" + key.id());
+        }
+        return ids;
     }
 
     private static byte[] read(Path file) {

@@ -107,7 +107,11 @@ class SopsChangesTest {
         byte[] before = encrypted(key("alice"));
         String original = text(before);
         byte[] updated = sops.updateKeys(before, Format.JSON,
-                List.of(KeyGroup.of(key("bob")), KeyGroup.of(key("carol")), KeyGroup.of(key("dave"))), 2);
+                List.of(KeyGroup.of(key("bob")), KeyGroup.of(key("carol")), KeyGroup.of(key("dave"))), 2).orElseThrow();
+        assertThat(sops.updateKeys(updated, Format.JSON,
+                List.of(KeyGroup.of(key("dave")), KeyGroup.of(key("carol")), KeyGroup.of(key("bob"))), 0)).isPresent();
+        assertThat(sops.updateKeys(updated, Format.JSON,
+                List.of(KeyGroup.of(key("bob")), KeyGroup.of(key("carol")), KeyGroup.of(key("dave"))), 0)).isEmpty();
 
         String text = text(updated);
         for (String name : List.of("a", "n", "mac", "lastmodified", "version")) {

@@ -53,7 +53,8 @@ final class GroupsCommand implements Callable<Integer> {
             Format input = Format.fromName(inputType).orElseGet(() -> Format.fromPath(file));
             byte[] updated;
             try {
-                updated = sops.updateKeys(CliSupport.read(file), input, groups, threshold);
+                byte[] content = CliSupport.read(file);
+                updated = sops.updateKeys(content, input, groups, threshold).orElse(content);
             } catch (SopsException e) {
                 throw e.inFile(file);
             }

@@ -101,7 +101,7 @@ final class UpdateKeysCommand implements Callable<Integer> {
         }
         byte[] updated;
         try {
-            updated = sops.updateKeys(content, types.input(file), groups, threshold);
+            updated = sops.updateKeys(content, types.input(file), groups, threshold).orElse(content);
         } catch (SopsException e) {
             throw e.inFile(file);
         }
