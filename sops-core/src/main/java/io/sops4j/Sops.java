@@ -175,13 +175,35 @@ public final class Sops {
                         "File already encrypted (it has a top-level sops key)");
             }
         }
+        Metadata metadata = newMetadata(options, input == Format.BINARY || output == Format.BINARY);
+        byte[] dataKey = dataKeys.get();
+        metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
+        return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+    }
+
+    /**
+     * A new file of {@code documents} that is not written yet, as {@code sops edit} starts one: a
+     * fresh data key already wrapped by every key of {@code options}, ready for {@link #reencrypt}.
+     */
+    public DecryptedFile newFile(List<TreeBranch> documents, Format format, EncryptionOptions options) {
+        Metadata metadata = newMetadata(options, format == Format.BINARY);
+        byte[] dataKey = dataKeys.get();
+        try {
+            metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
+        } catch (SopsException e) {
+            throw new DataKeyException(e.getMessage());
+        }
+        return new DecryptedFile(new Tree(documents, metadata), format, null, dataKey, new ValueCipher(dataKey, ivSources.get()));
+    }
+
+    private static Metadata newMetadata(EncryptionOptions options, boolean binary) {
         EncryptionRules rules = options.rules();
         if (rules.count() > 1) {
             throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: cannot use more than one of "
                     + "encrypted_suffix, unencrypted_suffix, encrypted_regex, unencrypted_regex, "
                     + "encrypted_comment_regex and unencrypted_comment_regex");
         }
-        if (output == Format.BINARY || input == Format.BINARY) {
+        if (binary) {
             rules = EncryptionRules.none();
         } else if (rules.isEmpty()) {
             rules = EncryptionRules.defaults();
@@ -190,10 +212,7 @@ public final class Sops {
         if (threshold == 0 && options.keyGroups().size() > 1) {
             threshold = options.keyGroups().size();
         }
-        byte[] dataKey = dataKeys.get();
-        List<KeyGroup> groups = DataKeys.wrap(dataKey, options.keyGroups(), threshold, environment);
-        Metadata metadata = new Metadata(groups, threshold, rules, options.macOnlyEncrypted(), "", "", Metadata.SOPS_VERSION);
-        return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+        return new Metadata(options.keyGroups(), threshold, rules, options.macOnlyEncrypted(), "", "", Metadata.SOPS_VERSION);
     }
 
     /**
@@ -245,15 +264,28 @@ public final class Sops {
     private byte[] rotate(byte[] input, Format format, Path file) {
         DecryptedFile decrypted = decrypt(input, format, file);
         try {
-            Metadata metadata = decrypted.metadata();
-            byte[] dataKey = dataKeys.get();
-            List<KeyGroup> groups = DataKeys.wrap(dataKey, metadata.keyGroups(), metadata.shamirThreshold(), environment);
-            Tree rotated = new Tree(decrypted.documents(), metadata.withKeyGroups(groups));
-            return encryptTree(rotated, dataKey, decrypted.cipher().withDataKey(dataKey), format.store(storeOptions));
-        } catch (SopsException e) {
-            throw e.inFile(file);
+            return rotate(decrypted, format, decrypted.metadata().keyGroups());
         } finally {
             decrypted.forgetDataKey();
+        }
+    }
+
+    /**
+     * Re-encrypts a decrypted file under a new data key wrapped by {@code keyGroups} (the file's
+     * own groups to only change the data key), keeping its threshold, rules and version. Values
+     * keep their IVs, as upstream's rotate does.
+     */
+    public byte[] rotate(DecryptedFile file, Format output, List<KeyGroup> keyGroups) {
+        Metadata metadata = file.metadata();
+        byte[] dataKey = dataKeys.get();
+        try {
+            List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, metadata.shamirThreshold(), environment);
+            Tree copy = new Tree(file.tree().deepCopy().branches(), metadata.withKeyGroups(wrapped));
+            return encryptTree(copy, dataKey, file.cipher().withDataKey(dataKey), output.store(storeOptions));
+        } catch (SopsException e) {
+            throw e.inFile(file.file());
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
         }
     }
 
