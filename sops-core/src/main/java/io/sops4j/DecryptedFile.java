@@ -115,6 +115,41 @@ public final class DecryptedFile {
         }
     }
 
+    /**
+     * Sets the value at {@code path} of the first document, creating missing keys and list
+     * elements as {@code sops set} does; returns whether the document changed.
+     */
+    public boolean setValue(TreePath path, Object value) {
+        TreeBranch document = firstDocument();
+        TreeBranch before = document.deepCopy();
+        TreeEdits.set(document, path.components(), value);
+        return !before.equals(document);
+    }
+
+    /**
+     * Removes the value at {@code path} of the first document, as {@code sops unset} does.
+     *
+     * @throws KeyNotFoundException when the path does not exist
+     */
+    public void unsetValue(TreePath path) {
+        TreeEdits.unset(firstDocument(), path.components());
+    }
+
+    private TreeBranch firstDocument() {
+        if (tree.branches().isEmpty()) {
+            throw new SopsException(ExitCode.GENERIC, "file has no document", file, null, null);
+        }
+        return tree.branches().get(0);
+    }
+
+    /**
+     * This file with other documents or metadata, keeping the data key and the memory of decrypted
+     * values, so that {@link Sops#reencrypt} leaves the ciphertext of unchanged values as it was.
+     */
+    public DecryptedFile withTree(Tree newTree) {
+        return new DecryptedFile(newTree, format, file, dataKey, cipher);
+    }
+
     byte[] dataKey() {
         return dataKey;
     }

@@ -7,6 +7,7 @@ import io.sops4j.keys.DataKeys;
 import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
+import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -28,8 +29,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -170,13 +175,35 @@ public final class Sops {
                         "File already encrypted (it has a top-level sops key)");
             }
         }
+        Metadata metadata = newMetadata(options, input == Format.BINARY || output == Format.BINARY);
+        byte[] dataKey = dataKeys.get();
+        metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
+        return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+    }
+
+    /**
+     * A new file of {@code documents} that is not written yet, as {@code sops edit} starts one: a
+     * fresh data key already wrapped by every key of {@code options}, ready for {@link #reencrypt}.
+     */
+    public DecryptedFile newFile(List<TreeBranch> documents, Format format, EncryptionOptions options) {
+        Metadata metadata = newMetadata(options, format == Format.BINARY);
+        byte[] dataKey = dataKeys.get();
+        try {
+            metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
+        } catch (SopsException e) {
+            throw new DataKeyException(e.getMessage());
+        }
+        return new DecryptedFile(new Tree(documents, metadata), format, null, dataKey, new ValueCipher(dataKey, ivSources.get()));
+    }
+
+    private static Metadata newMetadata(EncryptionOptions options, boolean binary) {
         EncryptionRules rules = options.rules();
         if (rules.count() > 1) {
             throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: cannot use more than one of "
                     + "encrypted_suffix, unencrypted_suffix, encrypted_regex, unencrypted_regex, "
                     + "encrypted_comment_regex and unencrypted_comment_regex");
         }
-        if (output == Format.BINARY || input == Format.BINARY) {
+        if (binary) {
             rules = EncryptionRules.none();
         } else if (rules.isEmpty()) {
             rules = EncryptionRules.defaults();
@@ -185,10 +212,7 @@ public final class Sops {
         if (threshold == 0 && options.keyGroups().size() > 1) {
             threshold = options.keyGroups().size();
         }
-        byte[] dataKey = dataKeys.get();
-        List<KeyGroup> groups = DataKeys.wrap(dataKey, options.keyGroups(), threshold, environment);
-        Metadata metadata = new Metadata(groups, threshold, rules, options.macOnlyEncrypted(), "", "", Metadata.SOPS_VERSION);
-        return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+        return new Metadata(options.keyGroups(), threshold, rules, options.macOnlyEncrypted(), "", "", Metadata.SOPS_VERSION);
     }
 
     /**
@@ -220,6 +244,96 @@ public final class Sops {
         } catch (SopsException e) {
             throw e.inFile(file.file());
         }
+    }
+
+    // ---------------------------------------------------------------- key changes
+
+    /** Rotates a file whose format follows from its name; see {@link #rotate(byte[], Format)}. */
+    public byte[] rotate(Path file) {
+        return rotate(read(file), Format.fromPath(file), file);
+    }
+
+    /**
+     * {@code sops rotate}: decrypts (verifying the MAC), draws a new data key, wraps it for the
+     * file's own key groups and re-encrypts every value and the MAC. The stored version is kept.
+     */
+    public byte[] rotate(byte[] input, Format format) {
+        return rotate(input, format, null);
+    }
+
+    private byte[] rotate(byte[] input, Format format, Path file) {
+        DecryptedFile decrypted = decrypt(input, format, file);
+        try {
+            return rotate(decrypted, format, decrypted.metadata().keyGroups());
+        } finally {
+            decrypted.forgetDataKey();
+        }
+    }
+
+    /**
+     * Re-encrypts a decrypted file under a new data key wrapped by {@code keyGroups} (the file's
+     * own groups to only change the data key), keeping its threshold, rules and version. Values
+     * keep their IVs, as upstream's rotate does.
+     */
+    public byte[] rotate(DecryptedFile file, Format output, List<KeyGroup> keyGroups) {
+        Metadata metadata = file.metadata();
+        byte[] dataKey = dataKeys.get();
+        try {
+            List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, metadata.shamirThreshold(), environment);
+            Tree copy = new Tree(file.tree().deepCopy().branches(), metadata.withKeyGroups(wrapped));
+            return encryptTree(copy, dataKey, file.cipher().withDataKey(dataKey), output.store(storeOptions));
+        } catch (SopsException e) {
+            throw e.inFile(file.file());
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /**
+     * {@code sops updatekeys}: re-wraps the file's existing data key for {@code keyGroups} (as a
+     * {@code .sops.yaml} creation rule gives them). Values, MAC, {@code lastmodified} and version stay
+     * as they are; nothing is decrypted but the data key.
+     *
+     * @param shamirThreshold the rule's threshold, 0 to keep the file's; capped at the number of groups
+     * @return the updated file, or empty when the file already has exactly these keys and threshold
+     */
+    public Optional<byte[]> updateKeys(byte[] input, Format format, List<KeyGroup> keyGroups, int shamirThreshold) {
+        Store store = format.store(storeOptions);
+        EncryptedDocument document = store.loadEncrypted(input);
+        Metadata metadata = codec.fromBranch(document.metadata());
+        int threshold = Math.min(shamirThreshold != 0 ? shamirThreshold : metadata.shamirThreshold(), keyGroups.size());
+        if (sameKeys(metadata.keyGroups(), keyGroups) && threshold == metadata.shamirThreshold()) {
+            return Optional.empty();
+        }
+        byte[] dataKey = DataKeys.recover(metadata, environment, decryptionOrder);
+        try {
+            List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, threshold, environment);
+            Metadata updated = metadata.withKeyGroups(wrapped).withShamirThreshold(threshold);
+            return Optional.of(store.emitEncrypted(document.branches(), codec.toBranch(updated)));
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+    }
+
+    /** Whether both have the same keys (type and id) group by group, in any order within a group. */
+    private static boolean sameKeys(List<KeyGroup> stored, List<KeyGroup> wanted) {
+        if (stored.size() != wanted.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            if (!keyIds(stored.get(i)).equals(keyIds(wanted.get(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> keyIds(KeyGroup group) {
+        Set<String> ids = new HashSet<>();
+        for (MasterKey key : group.keys()) {
+            ids.add(key.type() + ":" + key.id());
+        }
+        return ids;
     }
 
     private static byte[] read(Path file) {

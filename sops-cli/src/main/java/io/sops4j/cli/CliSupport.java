@@ -1,21 +1,20 @@
 package io.sops4j.cli;
 
+import io.sops4j.DecryptedFile;
 import io.sops4j.ExitCode;
 import io.sops4j.Sops;
 import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.metadata.Metadata;
+import io.sops4j.store.Format;
+import java.nio.file.Files;
 import io.sops4j.store.StoreOptions;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** What every subcommand derives from the global flags. */
 final class CliSupport {
-
-    private static final Pattern SEMVER = Pattern.compile("^v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-            + "(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$");
 
     private CliSupport() {
     }
@@ -47,9 +46,37 @@ final class CliSupport {
         if (version.startsWith("1.")) {
             return;
         }
-        if (!SEMVER.matcher(version).matches()) {
+        if (!Versions.isSemantic(version)) {
             throw new SopsException(ExitCode.GENERIC, "Error checking for KMS encryption context bug: version '"
                     + version + "' of the file is not a semantic version", file, null, null);
+        }
+    }
+
+    /** Decrypts an existing file as the command line does: missing file exit 100, then the version check. */
+    static DecryptedFile decrypt(Sops sops, Path file, Format format) {
+        requireFile(file);
+        DecryptedFile decrypted = sops.decrypt(file, format);
+        try {
+            checkVersion(decrypted.metadata(), file);
+        } catch (SopsException e) {
+            decrypted.forgetDataKey();
+            throw e;
+        }
+        return decrypted;
+    }
+
+    static void requireFile(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: cannot operate on non-existent file", file, null, null);
+        }
+    }
+
+    static byte[] read(Path file) {
+        requireFile(file);
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading file: " + e.getMessage(), file, null, e);
         }
     }
 }

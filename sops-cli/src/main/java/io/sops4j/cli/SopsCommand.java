@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = SopsCommand.Version.class,
         description = "sops - encrypted file editor with AWS KMS, GCP KMS, Azure Key Vault, age, and GPG support",
-        subcommands = {DecryptCommand.class, EncryptCommand.class})
+        subcommands = {DecryptCommand.class, EncryptCommand.class, EditCommand.class, RotateCommand.class,
+            UpdateKeysCommand.class, SetCommand.class, UnsetCommand.class, ExecEnvCommand.class, ExecFileCommand.class,
+            FileStatusCommand.class, GroupsCommand.class})
 public final class SopsCommand {
 
     @Option(names = "--indent", description = "the number of spaces to indent YAML or JSON files", defaultValue = "0")
@@ -58,7 +60,7 @@ public final class SopsCommand {
             streams.err().println(exception.getMessage());
             return 1;
         });
-        return commandLine.execute(args);
+        return commandLine.execute(LegacyArguments.rewrite(args, commandLine.getSubcommands().keySet()));
     }
 
     /** The {@code --version} text, in upstream's shape. */

@@ -106,6 +106,21 @@ public final class SopsConfig {
         throw new SopsException(ExitCode.GENERIC, "error loading config: no matching creation rules found", file, null, null);
     }
 
+    /**
+     * Whether a creation rule with a non-empty {@code path_regex} matches {@code target}: the file is
+     * one this configuration means to be encrypted. Rules without a regex (catch-alls) do not count.
+     */
+    public boolean hasPathRuleFor(Path target) {
+        String path = relativePath(target);
+        for (Map<String, Object> rule : creationRules) {
+            String regex = ConfigValues.string(rule.get("path_regex"), "path_regex");
+            if (!regex.isEmpty() && compile(regex).matcher(path).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Pattern compile(String regex) {
         try {
             return Pattern.compile(regex);

@@ -73,6 +73,21 @@ class SopsConfigTest {
     }
 
     @Test
+    void pathRulesTellWhichFilesAreMeantToBeEncrypted() throws IOException {
+        Path config = write("""
+                creation_rules:
+                  - path_regex: ^secrets/.*\\.yaml$
+                    pgp: FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4
+                  - pgp: FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4
+                """);
+        SopsConfig sopsConfig = SopsConfig.load(config);
+
+        assertThat(sopsConfig.hasPathRuleFor(dir.resolve("secrets/db.yaml"))).isTrue();
+        assertThat(sopsConfig.hasPathRuleFor(dir.resolve("other/secrets/db.yaml"))).isFalse();
+        assertThat(sopsConfig.hasPathRuleFor(dir.resolve("secrets/db.json"))).isFalse();
+    }
+
+    @Test
     void noMatchingRuleIsAnError() throws IOException {
         Path config = write("""
                 creation_rules:

@@ -1,0 +1,101 @@
+package io.sops4j.cli;
+
+import io.sops4j.DecryptedFile;
+import io.sops4j.ExitCode;
+import io.sops4j.SopsException;
+import io.sops4j.tree.GoFormat;
+import io.sops4j.tree.TreeBranch;
+import io.sops4j.tree.TreeItem;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code exec-env}: runs a command with the decrypted top-level values as environment variables.
+ * The JVM cannot replace itself with another program, so {@code --same-process} runs the command
+ * as a child with the same standard streams and exits with its exit code.
+ */
+@Command(name = "exec-env", mixinStandardHelpOptions = true,
+        description = "execute a command with decrypted values inserted into the environment")
+final class ExecEnvCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SopsCommand global;
+
+    @Mixin
+    TypeOptions types;
+
+    @Mixin
+    DecryptFlags decryptFlags;
+
+    @Option(names = "--background", description = "background the process and don't wait for it to complete (DEPRECATED)")
+    boolean background;
+
+    @Option(names = "--pristine", description = "insert only the decrypted values into the environment without forwarding existing environment variables")
+    boolean pristine;
+
+    @Option(names = "--user", description = "the user to run the command as (not supported by sops4j)")
+    String user;
+
+    @Option(names = "--same-process", description = "run the command in place of sops; sops4j runs it as a child and exits with its exit code")
+    boolean sameProcess;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "file")
+    Path file;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "command")
+    String command;
+
+    @Override
+    public Integer call() throws Exception {
+        if (file == null || command == null) {
+            throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: exec-env needs a file and a command");
+        }
+        if (sameProcess && background) {
+            throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: The --same-process flag cannot be used with --background");
+        }
+        ChildProcess.rejectUser(user);
+        Map<String, String> variables;
+        DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), file, types.input(file));
+        try {
+            variables = variables(decrypted.documents());
+        } finally {
+            decrypted.forgetDataKey();
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (!pristine) {
+            environment.putAll(System.getenv());
+        }
+        environment.putAll(variables);
+        return ChildProcess.run(command, environment, background);
+    }
+
+    /** Upstream's rules: comments skipped, nested values and keys with {@code =} refused, scalars as text. */
+    static Map<String, String> variables(List<TreeBranch> documents) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (documents.isEmpty()) {
+            return variables;
+        }
+        for (TreeItem item : documents.get(0)) {
+            if (!(item.key() instanceof String key)) {
+                continue;
+            }
+            if (item.value() instanceof TreeBranch || item.value() instanceof List<?>) {
+                throw new SopsException(ExitCode.GENERIC, "cannot use complex value as environment variable: key '" + key
+                        + "' holds a mapping or a list");
+            }
+            if (key.contains("=")) {
+                throw new SopsException(ExitCode.GENERIC, "cannot use key with '=' in it as environment variable: '" + key + "'");
+            }
+            variables.put(key, item.value() instanceof String s ? s : GoFormat.valToString(item.value()));
+        }
+        return variables;
+    }
+}
