@@ -23,7 +23,10 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.sops4j.keys.KeyEnvironment;
+import io.sops4j.keys.KeySource;
+import io.sops4j.keys.MasterKey;
 import io.sops4j.kms.StandInCipher;
+import io.sops4j.tree.TreeBranch;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -37,12 +40,12 @@ import java.util.function.Predicate;
  * An in-process gRPC {@code google.cloud.kms.v1.KeyManagementService} with {@code Encrypt} and
  * {@code Decrypt}, doing AES-GCM per key and checking the bearer token of each call.
  */
-final class GcpKmsStandIn implements AutoCloseable {
+public final class GcpKmsStandIn implements AutoCloseable {
 
     private static final String SERVICE = "google.cloud.kms.v1.KeyManagementService";
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> bearerTokens = new CopyOnWriteArrayList<>();
     final AtomicInteger throttleNext = new AtomicInteger();
     final AtomicInteger unavailableNext = new AtomicInteger();
@@ -53,7 +56,7 @@ final class GcpKmsStandIn implements AutoCloseable {
     private final String name = "gcp-kms-" + System.nanoTime();
     private final Server server;
 
-    GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken) throws IOException {
+    public GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken) throws IOException {
         this.knownKeys = knownKeys;
         this.acceptsToken = acceptsToken;
         ServerServiceDefinition service = ServerServiceDefinition.builder(SERVICE)
@@ -102,6 +105,36 @@ final class GcpKmsStandIn implements AutoCloseable {
                 }
             };
         };
+    }
+
+    /** The {@code gcp_kms} key source with every key it reads reaching this stand-in. */
+    public KeySource keySource() {
+        GcpKmsKeySource installed = new GcpKmsKeySource();
+        return new KeySource() {
+            @Override
+            public String type() {
+                return installed.type();
+            }
+
+            @Override
+            public MasterKey fromMetadata(TreeBranch entry) {
+                return local(installed.fromMetadata(entry));
+            }
+
+            @Override
+            public MasterKey fromIdentifier(String identifier) {
+                return local(installed.fromIdentifier(identifier));
+            }
+        };
+    }
+
+    /** A new key for {@code resourceId} reaching this stand-in. */
+    public MasterKey key(String resourceId) {
+        return local(GcpKms.key(resourceId));
+    }
+
+    private MasterKey local(MasterKey key) {
+        return ((GcpKmsMasterKey) key).withConnector(connector());
     }
 
     private final class Authentication implements ServerInterceptor {
