@@ -2,7 +2,9 @@ package io.sops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sops4j.kms.TestCertificate;
 import io.sops4j.kms.aws.AwsStandIn;
+import io.sops4j.kms.gcp.GcpKmsStandIn;
 import io.sops4j.kms.vault.VaultStandIn;
 import java.nio.file.Path;
 import java.util.Set;
@@ -113,6 +115,33 @@ class CloudKeysEndToEndTest {
             assertThat(aws.calls).containsExactly(
                     "TrentService.Encrypt " + AWS_ACCESS_KEY + " eu-west-1",
                     "TrentService.Decrypt " + AWS_ACCESS_KEY + " eu-west-1");
+        }
+    }
+
+    /**
+     * {@code SOPS_GCP_KMS_ENDPOINT} names the stand-in's TLS port; the JVM trusts its certificate
+     * through {@code JAVA_TOOL_OPTIONS}, as a private CA would be added in a real deployment.
+     */
+    @Test
+    void gcpKmsKeyThroughTheEndpointVariable() throws Exception {
+        String resourceId = "projects/p/locations/global/keyRings/ring/cryptoKeys/sops";
+        String token = "ya29.command-line-token";
+        TestCertificate certificate = new TestCertificate();
+        Path trustStore = dir.resolve("trust.p12");
+        certificate.writeTrustStore(trustStore, "changeit".toCharArray());
+        try (GcpKmsStandIn gcp = new GcpKmsStandIn(Set.of(resourceId), token::equals, certificate)) {
+            cli.env("SOPS_GCP_KMS_ENDPOINT", gcp.endpoint())
+                    .env("GOOGLE_OAUTH_ACCESS_TOKEN", token)
+                    .env("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + trustStore
+                            + " -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12");
+
+            Cli.Result encrypted = cli.run("encrypt", "--gcp-kms", resourceId, "secrets.yaml");
+            assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+            assertThat(encrypted.out()).doesNotContain("s3cr3t-Pa55w0rd").contains("gcp_kms:", "resource_id: " + resourceId);
+            cli.write("secrets.enc.yaml", encrypted.out());
+
+            assertThat(cli.decrypt("secrets.enc.yaml")).isEqualTo(PLAIN);
+            assertThat(gcp.calls).containsExactly("Encrypt", "Decrypt");
         }
     }
 }

@@ -14,7 +14,13 @@ import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.sops4j.kms.TestCertificate;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -57,6 +63,14 @@ public final class GcpKmsStandIn implements AutoCloseable {
     private final Server server;
 
     public GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken) throws IOException {
+        this(knownKeys, acceptsToken, null);
+    }
+
+    /**
+     * Serves gRPC over TLS with {@code certificate} on a loopback port when given (see
+     * {@link #endpoint()}), else in process only.
+     */
+    public GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken, TestCertificate certificate) throws IOException {
         this.knownKeys = knownKeys;
         this.acceptsToken = acceptsToken;
         ServerServiceDefinition service = ServerServiceDefinition.builder(SERVICE)
@@ -65,10 +79,24 @@ public final class GcpKmsStandIn implements AutoCloseable {
                 .addMethod(method("Decrypt", DecryptRequest.getDefaultInstance(), DecryptResponse.getDefaultInstance()),
                         ServerCalls.asyncUnaryCall(this::decrypt))
                 .build();
-        server = InProcessServerBuilder.forName(name)
-                .addService(ServerInterceptors.intercept(service, new Authentication()))
-                .build()
-                .start();
+        ServerServiceDefinition authenticated = ServerInterceptors.intercept(service, new Authentication());
+        if (certificate == null) {
+            server = InProcessServerBuilder.forName(name).addService(authenticated).build().start();
+        } else {
+            ServerCredentials tls;
+            try {
+                tls = TlsServerCredentials.newBuilder().keyManager(certificate.keyManagers()).build();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls)
+                    .addService(authenticated).build().start();
+        }
+    }
+
+    /** {@code 127.0.0.1:PORT}, the value of {@code SOPS_GCP_KMS_ENDPOINT} that reaches the TLS server. */
+    public String endpoint() {
+        return "127.0.0.1:" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
     }
 
     private static <Q extends com.google.protobuf.Message, R extends com.google.protobuf.Message> MethodDescriptor<Q, R> method(
