@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -50,14 +51,29 @@ public final class TestCertificate {
 
     /** The server side: this certificate and its private key. */
     public SSLContext serverContext() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers(), null, null);
+        return context;
+    }
+
+    /** This certificate and its private key as key managers for a TLS server. */
+    public KeyManager[] keyManagers() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         char[] password = "test".toCharArray();
         store.setKeyEntry("server", keyPair.getPrivate(), password, new java.security.cert.Certificate[] {certificate});
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
+        return keys.getKeyManagers();
+    }
+
+    /** A PKCS #12 trust store holding only this certificate, for {@code javax.net.ssl.trustStore}. */
+    public void writeTrustStore(java.nio.file.Path file, char[] password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("stand-in", certificate);
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
     }
 }

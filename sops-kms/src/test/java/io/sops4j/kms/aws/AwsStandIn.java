@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * AWS KMS ({@code TrentService.Encrypt/Decrypt}, JSON 1.1) and STS {@code AssumeRole} (query
  * protocol, XML) on loopback. Requests are recognised by the SigV4 access key they are signed with.
  */
-final class AwsStandIn implements AutoCloseable {
+public final class AwsStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/[^/]+/([^/]+)/([^/]+)/");
@@ -36,7 +36,7 @@ final class AwsStandIn implements AutoCloseable {
     static final String ASSUMED_ACCESS_KEY = "ASIASTANDINASSUMED";
 
     /** One entry per request: {@code ACTION accessKey region}. */
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     final List<Map<String, String>> assumeRoleRequests = new CopyOnWriteArrayList<>();
     final AtomicInteger throttleNext = new AtomicInteger();
 
@@ -45,7 +45,7 @@ final class AwsStandIn implements AutoCloseable {
     private final StandInCipher cipher = new StandInCipher();
     private final HttpServer server;
 
-    AwsStandIn(Set<String> knownKeys, Set<String> acceptedAccessKeys) throws IOException {
+    public AwsStandIn(Set<String> knownKeys, Set<String> acceptedAccessKeys) throws IOException {
         this.knownKeys = knownKeys;
         this.acceptedAccessKeys = acceptedAccessKeys;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -54,7 +54,7 @@ final class AwsStandIn implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

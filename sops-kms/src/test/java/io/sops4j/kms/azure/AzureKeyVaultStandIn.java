@@ -6,7 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.sops4j.keys.KeyEnvironment;
+import io.sops4j.keys.KeySource;
+import io.sops4j.keys.MasterKey;
 import io.sops4j.kms.TestCertificate;
+import io.sops4j.tree.TreeBranch;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+import reactor.core.publisher.Mono;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -34,21 +47,23 @@ import javax.crypto.spec.PSource;
  * Azure Key Vault's keys REST API ({@code GET key}, {@code encrypt}, {@code decrypt}) over HTTPS on
  * loopback, with the bearer challenge of Key Vault and real RSA-OAEP-256 per key version.
  */
-final class AzureKeyVaultStandIn implements AutoCloseable {
+public final class AzureKeyVaultStandIn implements AutoCloseable {
 
     static final String TOKEN = "azure-test-token";
     static final String TENANT = "00000000-1111-2222-3333-444444444444";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("^/keys/([^/]+)(?:/([^/]*))?(?:/(encrypt|decrypt))?/?$");
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger throttleNext = new AtomicInteger();
 
     /** key name → versions, the last one current. */
     private final Map<String, Map<String, KeyPair>> keys = new LinkedHashMap<>();
+    private final TestCertificate certificate;
     private final HttpsServer server;
 
-    AzureKeyVaultStandIn(TestCertificate certificate, Map<String, List<String>> keyVersions) throws Exception {
+    public AzureKeyVaultStandIn(TestCertificate certificate, Map<String, List<String>> keyVersions) throws Exception {
+        this.certificate = certificate;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         keyVersions.forEach((name, versions) -> {
@@ -64,14 +79,48 @@ final class AzureKeyVaultStandIn implements AutoCloseable {
     }
 
     /** Key Vault checks that a challenge's resource is a parent domain of the vault, so the vault has a name under it. */
-    static final String HOST = "sops.vault.localhost";
+    public static final String HOST = "sops.vault.localhost";
 
-    String vaultUrl() {
+    public String vaultUrl() {
         return "https://" + HOST + ":" + port();
     }
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The {@code azure_kv} key source with every key it reads reaching this stand-in through the
+     * Azure SDK: its host name resolved to loopback, its certificate trusted, a fixed token.
+     */
+    public KeySource keySource() throws Exception {
+        Function<KeyEnvironment, AzureKeyVaultOperations> connector = connector();
+        AzureKeyVaultKeySource installed = new AzureKeyVaultKeySource();
+        return new KeySource() {
+            @Override
+            public String type() {
+                return installed.type();
+            }
+
+            @Override
+            public MasterKey fromMetadata(TreeBranch entry) {
+                return ((AzureKeyVaultMasterKey) installed.fromMetadata(entry)).withConnector(connector);
+            }
+
+            @Override
+            public MasterKey fromIdentifier(String identifier) {
+                return ((AzureKeyVaultMasterKey) installed.fromIdentifier(identifier)).withConnector(connector);
+            }
+        };
+    }
+
+    private Function<KeyEnvironment, AzureKeyVaultOperations> connector() throws Exception {
+        SslContext trusting = SslContextBuilder.forClient().trustManager(certificate.certificate()).build();
+        HttpClient client = new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
+                .resolver(new LoopbackResolver())
+                .secure(spec -> spec.sslContext(trusting))).build();
+        TokenCredential credential = request -> Mono.just(new AccessToken(TOKEN, OffsetDateTime.now().plusHours(1)));
+        return environment -> new AzureKeyVaultCalls(AzureKeyVaultCalls.configuration(environment), credential, client);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -17,14 +17,6 @@ import io.sops4j.kms.MetadataShape;
 import io.sops4j.kms.TestCertificate;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import io.netty.resolver.AddressResolver;
-import io.netty.resolver.AddressResolverGroup;
-import io.netty.resolver.InetNameResolver;
-import io.netty.resolver.InetSocketAddressResolver;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.Promise;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
@@ -64,24 +56,6 @@ class AzureKeyVaultTest {
         trustingClient = new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
                 .resolver(new LoopbackResolver())
                 .secure(spec -> spec.sslContext(trustingSsl))).build();
-    }
-
-    /** Resolves the vault's name, and any other, to the loopback address the stand-in listens on. */
-    private static final class LoopbackResolver extends AddressResolverGroup<InetSocketAddress> {
-        @Override
-        protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
-            return new InetSocketAddressResolver(executor, new InetNameResolver(executor) {
-                @Override
-                protected void doResolve(String host, Promise<InetAddress> promise) {
-                    promise.setSuccess(InetAddress.getLoopbackAddress());
-                }
-
-                @Override
-                protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
-                    promise.setSuccess(List.of(InetAddress.getLoopbackAddress()));
-                }
-            });
-        }
     }
 
     @AfterEach

@@ -14,7 +14,13 @@ import io.grpc.Server;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.sops4j.kms.TestCertificate;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -23,7 +29,10 @@ import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.sops4j.keys.KeyEnvironment;
+import io.sops4j.keys.KeySource;
+import io.sops4j.keys.MasterKey;
 import io.sops4j.kms.StandInCipher;
+import io.sops4j.tree.TreeBranch;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
@@ -37,12 +46,12 @@ import java.util.function.Predicate;
  * An in-process gRPC {@code google.cloud.kms.v1.KeyManagementService} with {@code Encrypt} and
  * {@code Decrypt}, doing AES-GCM per key and checking the bearer token of each call.
  */
-final class GcpKmsStandIn implements AutoCloseable {
+public final class GcpKmsStandIn implements AutoCloseable {
 
     private static final String SERVICE = "google.cloud.kms.v1.KeyManagementService";
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
     final List<String> bearerTokens = new CopyOnWriteArrayList<>();
     final AtomicInteger throttleNext = new AtomicInteger();
     final AtomicInteger unavailableNext = new AtomicInteger();
@@ -53,7 +62,15 @@ final class GcpKmsStandIn implements AutoCloseable {
     private final String name = "gcp-kms-" + System.nanoTime();
     private final Server server;
 
-    GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken) throws IOException {
+    public GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken) throws IOException {
+        this(knownKeys, acceptsToken, null);
+    }
+
+    /**
+     * Serves gRPC over TLS with {@code certificate} on a loopback port when given (see
+     * {@link #endpoint()}), else in process only.
+     */
+    public GcpKmsStandIn(Set<String> knownKeys, Predicate<String> acceptsToken, TestCertificate certificate) throws IOException {
         this.knownKeys = knownKeys;
         this.acceptsToken = acceptsToken;
         ServerServiceDefinition service = ServerServiceDefinition.builder(SERVICE)
@@ -62,10 +79,24 @@ final class GcpKmsStandIn implements AutoCloseable {
                 .addMethod(method("Decrypt", DecryptRequest.getDefaultInstance(), DecryptResponse.getDefaultInstance()),
                         ServerCalls.asyncUnaryCall(this::decrypt))
                 .build();
-        server = InProcessServerBuilder.forName(name)
-                .addService(ServerInterceptors.intercept(service, new Authentication()))
-                .build()
-                .start();
+        ServerServiceDefinition authenticated = ServerInterceptors.intercept(service, new Authentication());
+        if (certificate == null) {
+            server = InProcessServerBuilder.forName(name).addService(authenticated).build().start();
+        } else {
+            ServerCredentials tls;
+            try {
+                tls = TlsServerCredentials.newBuilder().keyManager(certificate.keyManagers()).build();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls)
+                    .addService(authenticated).build().start();
+        }
+    }
+
+    /** {@code 127.0.0.1:PORT}, the value of {@code SOPS_GCP_KMS_ENDPOINT} that reaches the TLS server. */
+    public String endpoint() {
+        return "127.0.0.1:" + ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
     }
 
     private static <Q extends com.google.protobuf.Message, R extends com.google.protobuf.Message> MethodDescriptor<Q, R> method(
@@ -102,6 +133,36 @@ final class GcpKmsStandIn implements AutoCloseable {
                 }
             };
         };
+    }
+
+    /** The {@code gcp_kms} key source with every key it reads reaching this stand-in. */
+    public KeySource keySource() {
+        GcpKmsKeySource installed = new GcpKmsKeySource();
+        return new KeySource() {
+            @Override
+            public String type() {
+                return installed.type();
+            }
+
+            @Override
+            public MasterKey fromMetadata(TreeBranch entry) {
+                return local(installed.fromMetadata(entry));
+            }
+
+            @Override
+            public MasterKey fromIdentifier(String identifier) {
+                return local(installed.fromIdentifier(identifier));
+            }
+        };
+    }
+
+    /** A new key for {@code resourceId} reaching this stand-in. */
+    public MasterKey key(String resourceId) {
+        return local(GcpKms.key(resourceId));
+    }
+
+    private MasterKey local(MasterKey key) {
+        return ((GcpKmsMasterKey) key).withConnector(connector());
     }
 
     private final class Authentication implements ServerInterceptor {

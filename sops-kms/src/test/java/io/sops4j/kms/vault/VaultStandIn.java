@@ -22,14 +22,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Vault's transit encrypt/decrypt API on loopback, with real AES-GCM per key. */
-final class VaultStandIn implements AutoCloseable {
+public final class VaultStandIn implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("^/v1/(.+)/(encrypt|decrypt)/([^/]+)$");
 
-    final String token;
+    public final String token;
     final List<String> namespaces = new CopyOnWriteArrayList<>();
-    final List<String> paths = new CopyOnWriteArrayList<>();
+    public final List<String> paths = new CopyOnWriteArrayList<>();
     final AtomicInteger throttleNext = new AtomicInteger();
     final AtomicInteger failNextWith503 = new AtomicInteger();
     volatile long delayMillis;
@@ -37,7 +37,7 @@ final class VaultStandIn implements AutoCloseable {
     private final StandInCipher cipher = new StandInCipher();
     private final HttpServer server;
 
-    VaultStandIn(String token) throws IOException {
+    public VaultStandIn(String token) throws IOException {
         this(token, null);
     }
 
@@ -61,7 +61,7 @@ final class VaultStandIn implements AutoCloseable {
         server.start();
     }
 
-    String address() {
+    public String address() {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
