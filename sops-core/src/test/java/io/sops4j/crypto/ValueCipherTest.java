@@ -58,6 +58,16 @@ class ValueCipherTest {
         assertThat(reopened.encrypt("changed", "a:")).isNotEqualTo(first);
     }
 
+    @Test
+    void equalValuesUnderOnePathReuseTheStashedIvBackToBack() throws Exception {
+        ValueCipher cipher = new ValueCipher(KEY, IvSource.random());
+        String stored = cipher.encrypt("same", "list:");
+        ValueCipher reopened = new ValueCipher(KEY, IvSource.random());
+        reopened.decrypt(stored, "list:");
+        assertThat(reopened.encrypt("same", "list:")).isEqualTo(stored);
+        assertThat(reopened.encrypt("same", "list:")).isEqualTo(stored);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"data", "iv", "tag"})
     void rejectsAChangedByteInAnyPart(String part) throws Exception {
