@@ -220,6 +220,28 @@ final class YamlReader {
     }
 
     private static void placeOwnLine(YamlNode container, Comment comment, int line, int column) {
+        YamlNode.ItemLines lines = container.itemLines();
+        if (lines == null) {
+            placeOwnLineByScan(container, comment, line, column);
+            return;
+        }
+        int count = container.itemCount();
+        // items are in line order: those ending before the comment form a prefix, those starting after it a suffix
+        int containing = lines.firstEndingAtOrAfter(line);
+        if (containing < count && lines.starts()[containing] < line) {
+            YamlNode value = container.itemValue(containing);
+            if (value.isBlockCollection()) {
+                placeOwnLine(value, comment, line, column);
+            } else {
+                container.before.get(containing).add(comment);
+            }
+            return;
+        }
+        int after = lines.firstStartingAfter(line);
+        placeBetween(container, comment, line, column, containing - 1, after < count ? after : -1);
+    }
+
+    private static void placeOwnLineByScan(YamlNode container, Comment comment, int line, int column) {
         int count = container.itemCount();
         for (int i = 0; i < count; i++) {
             if (container.itemStart(i) < line && line <= container.itemEnd(i)) {
@@ -241,6 +263,10 @@ final class YamlReader {
                 next = i;
             }
         }
+        placeBetween(container, comment, line, column, previous, next);
+    }
+
+    private static void placeBetween(YamlNode container, Comment comment, int line, int column, int previous, int next) {
         if (previous >= 0) {
             YamlNode value = container.itemValue(previous);
             if (value.isBlockCollection() && column >= value.indent() && column > container.indent()) {
