@@ -2,13 +2,15 @@
 # Regenerates the benchmark inputs, runs the JMH benchmarks, the heap probes and the command-line
 # timings, and writes the results into docs/performance.md between the results markers.
 # Takes about 8-10 minutes on 2 cores. Never part of the Maven build.
-#   QUICK=1 benchmarks/run.sh    # shorter JMH runs, for a smoke check of the script
+#   QUICK=1 benchmarks/run.sh        # shorter JMH runs, for a smoke check of the script
+#   REPORT_ONLY=1 benchmarks/run.sh  # rewrite docs/performance.md from the last results
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 results=${RESULTS_DIR:-$root/benchmarks/target/results}
 inputs=$root/benchmarks/target/inputs
 doc=$root/docs/performance.md
 jar=$root/benchmarks/target/benchmarks.jar
+if [ -z "${REPORT_ONLY:-}" ]; then
 rm -rf "$results" "$inputs"
 mkdir -p "$results" "$inputs"
 
@@ -31,12 +33,21 @@ java -cp "$jar" io.sops4j.benchmarks.Prepare "$inputs" 10k 1m 5m 10m 20m
 if [ -n "${QUICK:-}" ]; then
   small=(-wi 1 -w 1s -i 1 -r 1s); large=(-wi 0 -i 1)
 else
-  small=(-wi 2 -w 2s -i 3 -r 3s); large=(-wi 2 -i 3)
+  small=(-wi 2 -w 2s -i 3 -r 3s); large=(-wi 1 -i 2)
 fi
 echo "== JMH 10k, 1m" >&2
 java -jar "$jar" CryptoBenchmark -p size=10k,1m -f 1 "${small[@]}" -rf json -rff "$results/jmh-small.json"
 echo "== JMH 20m (single shot per iteration)" >&2
 java -jar "$jar" CryptoBenchmark -p size=20m -f 1 -bm ss "${large[@]}" -rf json -rff "$results/jmh-large.json"
+
+echo "== thread CPU time" >&2
+for ext in yaml json; do
+  for size in 10k 1m; do
+    java -Xms2g -Xmx2g -cp "$jar" io.sops4j.benchmarks.CpuTimeProbe "$ext" "$size" 3 5 decrypt encrypt parseEmit \
+      | grep '^CPU' >> "$results/cpu.txt"
+  done
+done
+cat "$results/cpu.txt" >&2
 
 echo "== heap probes (-Xmx512m)" >&2
 for ext in yaml json; do
@@ -56,13 +67,16 @@ if command -v hyperfine >/dev/null; then
   runs=10; [ -n "${QUICK:-}" ] && runs=3
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/cli-1-small.json" \
     "./sops decrypt $inputs/enc-10k.yaml" "./sops decrypt $inputs/enc-10k.json" >&2
-  hyperfine -N --warmup 1 --runs "$(( runs / 2 ))" --export-json "$results/cli-2-large.json" \
+  hyperfine -N --warmup 0 --runs 3 --export-json "$results/cli-2-large.json" \
     "./sops decrypt $inputs/enc-20m.yaml" "./sops decrypt $inputs/enc-20m.json" >&2
 else
   echo "hyperfine not installed: command-line timings skipped (apt-get install hyperfine)" >&2
 fi
 
+fi
+
 echo "== report" >&2
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
 java -cp "$jar" io.sops4j.benchmarks.Report "$results" "$results/results.md"
 if [ -f "$doc" ] && grep -q '<!-- results:start -->' "$doc"; then
   awk -v results="$results/results.md" '

@@ -37,6 +37,7 @@ public final class Report {
             md.append("Machine:\n\n```\n").append(Files.readString(machine).strip()).append("\n```\n\n");
         }
         jmh(dir, md);
+        cpu(dir, md);
         heap(dir, md);
         cli(dir, md);
         Files.writeString(Path.of(args[1]), md.toString(), StandardCharsets.UTF_8);
@@ -143,6 +144,40 @@ public final class Report {
             } else if (line.startsWith("FAIL ")) {
                 md.append("| ").append(line.substring(5)).append(" | | | | | | **failed** |\n");
             }
+        }
+        md.append('\n');
+    }
+
+    private static void cpu(Path dir, StringBuilder md) throws IOException {
+        Path file = dir.resolve("cpu.txt");
+        if (!Files.exists(file)) {
+            return;
+        }
+        Map<String, Map<String, String>> byKey = new TreeMap<>();
+        List<String> order = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (line.startsWith("CPU ")) {
+                Map<String, String> f = fields(line.substring(4));
+                String key = f.get("format") + " " + f.get("size");
+                if (!byKey.containsKey(key)) {
+                    order.add(key);
+                }
+                byKey.computeIfAbsent(key, k -> new TreeMap<>()).put(f.get("op"), f.get("cpuMedianMs"));
+            }
+        }
+        md.append("### Thread CPU time per file (`CpuTimeProbe`, median of 5 after 3 warm-up operations)\n\n");
+        md.append("Less disturbed by other processes than wall-clock time; GC threads are not counted.\n\n");
+        md.append("| file | decrypt ms | encrypt ms | floor ms | decrypt ÷ floor | encrypt ÷ floor |\n");
+        md.append("|---|---:|---:|---:|---:|---:|\n");
+        for (String key : order) {
+            Map<String, String> ops = byKey.get(key);
+            String d = ops.get("decrypt");
+            String e = ops.get("encrypt");
+            String f = ops.get("parseEmit");
+            md.append("| ").append(key).append(" | ").append(d).append(" | ").append(e).append(" | ").append(f)
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f×", Double.parseDouble(d) / Double.parseDouble(f)))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f×", Double.parseDouble(e) / Double.parseDouble(f)))
+                    .append(" |\n");
         }
         md.append('\n');
     }
