@@ -1,25 +1,29 @@
 package io.sops4j.crypto;
 
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The parts of an {@code ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]} string. */
 record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
 
-    private static final Pattern FORMAT = Pattern.compile("^ENC\\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\\]");
+    private static final String PREFIX = "ENC[AES256_GCM,data:";
+    private static final String IV = ",iv:";
+    private static final String TAG = ",tag:";
+    private static final String TYPE = ",type:";
 
     static boolean looksEncrypted(String text) {
-        return FORMAT.matcher(text).lookingAt();
+        return Match.of(text) != null;
     }
 
     /** Parses like upstream: anchored at the start only, greedy groups, strict base64 ignoring CR/LF. */
     static EncryptedValue parse(String text) {
-        Matcher m = FORMAT.matcher(text);
-        if (!m.lookingAt()) {
+        Match m = Match.of(text);
+        if (m == null) {
             throw new IllegalArgumentException("Input string does not match sops' data format");
         }
-        return new EncryptedValue(decode(m.group(1), "data"), decode(m.group(2), "iv"), decode(m.group(3), "tag"), m.group(4));
+        return new EncryptedValue(decode(text.substring(PREFIX.length(), m.iv), "data"),
+                decode(text.substring(m.iv + IV.length(), m.tag), "iv"),
+                decode(text.substring(m.tag + TAG.length(), m.type), "tag"),
+                text.substring(m.type + TYPE.length(), m.end));
     }
 
     private static byte[] decode(String base64, String part) {
@@ -34,5 +38,41 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
         Base64.Encoder b64 = Base64.getEncoder();
         return "ENC[AES256_GCM,data:" + b64.encodeToString(data) + ",iv:" + b64.encodeToString(iv)
                 + ",tag:" + b64.encodeToString(tag) + ",type:" + type + "]";
+    }
+
+    /**
+     * Where the separators are in a match of
+     * {@code ^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]} found with {@code lookingAt}
+     * (greedy groups, {@code .} stopping at line terminators), without a regex engine: the match
+     * lies within the first line, each greedy group takes the last separator that still leaves the
+     * following groups non-empty, and the closing bracket is the last one on that line.
+     */
+    private record Match(int iv, int tag, int type, int end) {
+
+        static Match of(String text) {
+            if (!text.startsWith(PREFIX)) {
+                return null;
+            }
+            int lineEnd = lineEnd(text);
+            int end = text.lastIndexOf(']', lineEnd - 1);
+            int type = end < 0 ? -1 : text.lastIndexOf(TYPE, end - TYPE.length() - 1);
+            int tag = type < 0 ? -1 : text.lastIndexOf(TAG, type - TAG.length() - 1);
+            int iv = tag < 0 ? -1 : text.lastIndexOf(IV, tag - IV.length() - 1);
+            if (iv < PREFIX.length() + 1) {
+                return null;
+            }
+            return new Match(iv, tag, type, end);
+        }
+
+        /** The first line terminator of {@link java.util.regex.Pattern} without flags, or the length. */
+        private static int lineEnd(String text) {
+            for (int i = PREFIX.length(); i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                    return i;
+                }
+            }
+            return text.length();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.sops4j.crypto;
 import io.sops4j.tree.Comment;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +21,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ValueCipher {
 
     private static final int TAG_LENGTH = 16;
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
     private final SecretKeySpec key;
     private final IvSource ivSource;
     private final Map<StashKey, byte[]> stash = new HashMap<>();
+    private Cipher encryptor;
+    private Cipher decryptor;
 
     public ValueCipher(byte[] dataKey, IvSource ivSource) {
         if (dataKey.length != 32) {
@@ -41,7 +45,7 @@ public final class ValueCipher {
     }
 
     /** Encrypts a scalar or comment; empty strings, bytes and comments stay empty, as upstream. */
-    public String encrypt(Object value, String additionalData) throws GeneralSecurityException {
+    public synchronized String encrypt(Object value, String additionalData) throws GeneralSecurityException {
         if (isEmpty(value)) {
             return "";
         }
@@ -50,8 +54,7 @@ public final class ValueCipher {
         if (iv == null) {
             iv = ivSource.next();
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+        Cipher cipher = encryptor(iv);
         cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
         byte[] sealed = cipher.doFinal(plaintext);
         byte[] data = Arrays.copyOf(sealed, sealed.length - TAG_LENGTH);
@@ -66,7 +69,7 @@ public final class ValueCipher {
      * @throws IllegalArgumentException for malformed input or an unknown type
      * @throws GeneralSecurityException when authentication fails (wrong key, tampered data, other path)
      */
-    public Object decrypt(String encrypted, String additionalData) throws GeneralSecurityException {
+    public synchronized Object decrypt(String encrypted, String additionalData) throws GeneralSecurityException {
         if (encrypted.isEmpty()) {
             return "";
         }
@@ -77,7 +80,10 @@ public final class ValueCipher {
         if (parts.tag().length != TAG_LENGTH) {
             throw new IllegalArgumentException("tag must be " + TAG_LENGTH + " bytes");
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        if (decryptor == null) {
+            decryptor = Cipher.getInstance(TRANSFORMATION);
+        }
+        Cipher cipher = decryptor;
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, parts.iv()));
         cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
         cipher.update(parts.data());
@@ -85,6 +91,27 @@ public final class ValueCipher {
         Object value = ValueCodec.fromBytes(plaintext, parts.type());
         stash.put(new StashKey(value, additionalData), parts.iv());
         return value;
+    }
+
+    /**
+     * The encrypting cipher, initialised for {@code iv}. One instance is reused, except that the
+     * provider refuses to encrypt twice in a row with the same key and IV (a value stashed IV
+     * reused for an unchanged value may do that): a fresh instance then takes over.
+     */
+    private Cipher encryptor(byte[] iv) throws GeneralSecurityException {
+        GCMParameterSpec spec = new GCMParameterSpec(TAG_LENGTH * 8, iv);
+        if (encryptor != null) {
+            try {
+                encryptor.init(Cipher.ENCRYPT_MODE, key, spec);
+                return encryptor;
+            } catch (InvalidAlgorithmParameterException e) {
+                encryptor = null;
+            }
+        }
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        cipher.init(Cipher.ENCRYPT_MODE, key, spec);
+        encryptor = cipher;
+        return cipher;
     }
 
     /** Whether a string has the {@code ENC[AES256_GCM,…]} form. */

@@ -66,6 +66,56 @@ final class YamlNode {
         return itemValue(i).endLine;
     }
 
+    /**
+     * Lines of the items, computed once the collection is complete, for placing comments by binary
+     * search; null when the items are not in line order (then callers scan).
+     */
+    ItemLines itemLines() {
+        int count = itemCount();
+        if (itemLines == null || itemLines.starts.length != count) {
+            int[] starts = new int[count];
+            int[] ends = new int[count];
+            boolean ordered = true;
+            for (int i = 0; i < count; i++) {
+                starts[i] = itemStart(i);
+                ends[i] = itemEnd(i);
+                ordered &= starts[i] <= ends[i] && (i == 0 || starts[i - 1] <= starts[i] && ends[i - 1] <= ends[i]);
+            }
+            itemLines = new ItemLines(starts, ends, ordered);
+        }
+        return itemLines.ordered ? itemLines : null;
+    }
+
+    private ItemLines itemLines;
+
+    /** Start and end lines of every item; in line order, both ascending. */
+    record ItemLines(int[] starts, int[] ends, boolean ordered) {
+
+        /** The first item ending on or after {@code line}, or the item count. */
+        int firstEndingAtOrAfter(int line) {
+            return firstAbove(ends, line - 1);
+        }
+
+        /** The first item starting after {@code line}, or the item count. */
+        int firstStartingAfter(int line) {
+            return firstAbove(starts, line);
+        }
+
+        private static int firstAbove(int[] sorted, int value) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted[mid] > value) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
+        }
+    }
+
     /** The column of the items of a block collection. */
     int indent() {
         if (kind == Kind.MAPPING && !children.isEmpty()) {

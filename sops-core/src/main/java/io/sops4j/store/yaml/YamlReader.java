@@ -4,9 +4,11 @@ import io.sops4j.tree.Comment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -33,12 +35,15 @@ final class YamlReader {
     record Document(YamlNode root, List<Comment> comments) {
     }
 
-    private record PendingComment(CommentEvent event, YamlNode lastCompleted, int nextEventIndex) {
+    /** A comment event reduced to what placement needs, so that parser events and their marks are not kept. */
+    private record PendingComment(CommentType type, String text, int line, int column, YamlNode lastCompleted,
+            int nextEventIndex) {
     }
 
     private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
 
-    private final List<Event> events = new ArrayList<>();
+    private final BitSet commentEvents = new BitSet();
+    private int eventCount;
     private final Map<Integer, YamlNode> nodeByEvent = new HashMap<>();
 
     private YamlReader() {
@@ -53,9 +58,6 @@ final class YamlReader {
                 .setParseComments(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
                 .build();
-        for (Event event : new Parse(settings).parseString(text)) {
-            events.add(event);
-        }
         List<Document> documents = new ArrayList<>();
         List<List<PendingComment>> commentsPerDocument = new ArrayList<>();
         List<PendingComment> outside = new ArrayList<>();
@@ -64,58 +66,74 @@ final class YamlReader {
         YamlNode root = null;
         YamlNode lastCompleted = null;
         List<PendingComment> current = null;
-        for (int i = 0; i < events.size(); i++) {
-            Event event = events.get(i);
-            switch (event.getEventId()) {
-                case DocumentStart -> {
-                    current = new ArrayList<>(outside);
-                    outside.clear();
-                    root = null;
-                    lastCompleted = null;
-                    anchors.clear();
-                }
-                case DocumentEnd -> {
-                    documents.add(new Document(root, new ArrayList<>()));
-                    commentsPerDocument.add(current);
-                    current = null;
-                }
-                case Comment -> {
-                    PendingComment pending = new PendingComment((CommentEvent) event, lastCompleted, i + 1);
-                    if (current != null) {
-                        current.add(pending);
-                    } else if (!commentsPerDocument.isEmpty()) {
-                        commentsPerDocument.get(commentsPerDocument.size() - 1).add(pending);
-                    } else {
-                        outside.add(pending);
-                    }
-                }
-                case Scalar, Alias, MappingStart, SequenceStart -> {
-                    YamlNode node = createNode(event, anchors);
-                    nodeByEvent.put(i, node);
-                    if (open.isEmpty()) {
-                        root = node;
-                    } else {
-                        YamlNode parent = open.peek();
-                        parent.addChild(node, parent.kind == YamlNode.Kind.MAPPING && parent.children.size() % 2 == 0);
-                    }
-                    if (node.isCollection()) {
-                        open.push(node);
-                    } else {
-                        lastCompleted = node;
-                    }
-                }
-                case MappingEnd, SequenceEnd -> {
-                    YamlNode node = open.pop();
-                    if (node.flow) {
-                        node.endLine = event.getEndMark().map(Mark::getLine).orElse(node.line);
-                        lastCompleted = node;
-                    } else if (!node.children.isEmpty()) {
-                        node.endLine = node.children.get(node.children.size() - 1).endLine;
-                    }
-                }
-                default -> {
-                }
+        // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
+        RuntimeException deferred = null;
+        for (Event event : new Parse(settings).parseString(text)) {
+            int i = eventCount++;
+            if (deferred != null) {
+                continue;
             }
+            try {
+                switch (event.getEventId()) {
+                    case DocumentStart -> {
+                        current = new ArrayList<>(outside);
+                        outside.clear();
+                        root = null;
+                        lastCompleted = null;
+                        anchors.clear();
+                    }
+                    case DocumentEnd -> {
+                        documents.add(new Document(root, new ArrayList<>()));
+                        commentsPerDocument.add(current);
+                        current = null;
+                    }
+                    case Comment -> {
+                        commentEvents.set(i);
+                        CommentEvent comment = (CommentEvent) event;
+                        Optional<Mark> mark = comment.getStartMark();
+                        PendingComment pending = new PendingComment(comment.getCommentType(), comment.getValue(),
+                                mark.map(Mark::getLine).orElse(-1), mark.map(Mark::getColumn).orElse(-1), lastCompleted, i + 1);
+                        if (current != null) {
+                            current.add(pending);
+                        } else if (!commentsPerDocument.isEmpty()) {
+                            commentsPerDocument.get(commentsPerDocument.size() - 1).add(pending);
+                        } else {
+                            outside.add(pending);
+                        }
+                    }
+                    case Scalar, Alias, MappingStart, SequenceStart -> {
+                        YamlNode node = createNode(event, anchors);
+                        nodeByEvent.put(i, node);
+                        if (open.isEmpty()) {
+                            root = node;
+                        } else {
+                            YamlNode parent = open.peek();
+                            parent.addChild(node, parent.kind == YamlNode.Kind.MAPPING && parent.children.size() % 2 == 0);
+                        }
+                        if (node.isCollection()) {
+                            open.push(node);
+                        } else {
+                            lastCompleted = node;
+                        }
+                    }
+                    case MappingEnd, SequenceEnd -> {
+                        YamlNode node = open.pop();
+                        if (node.flow) {
+                            node.endLine = event.getEndMark().map(Mark::getLine).orElse(node.line);
+                            lastCompleted = node;
+                        } else if (!node.children.isEmpty()) {
+                            node.endLine = node.children.get(node.children.size() - 1).endLine;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } catch (RuntimeException e) {
+                deferred = e;
+            }
+        }
+        if (deferred != null) {
+            throw deferred;
         }
         for (int d = 0; d < documents.size(); d++) {
             Document document = documents.get(d);
@@ -165,14 +183,15 @@ final class YamlReader {
     }
 
     private void place(Document document, PendingComment pending) {
-        CommentEvent event = pending.event();
-        if (event.getCommentType() == CommentType.BLANK_LINE) {
+        if (pending.type() == CommentType.BLANK_LINE) {
             return;
         }
-        Mark mark = event.getStartMark().orElseThrow();
-        String text = event.getValue();
-        if (event.getCommentType() == CommentType.IN_LINE) {
-            YamlNode owner = lineCommentOwner(pending, mark.getLine());
+        if (pending.line() < 0) {
+            throw new NoSuchElementException("No value present");
+        }
+        String text = pending.text();
+        if (pending.type() == CommentType.IN_LINE) {
+            YamlNode owner = lineCommentOwner(pending, pending.line());
             if (owner != null) {
                 placeLineComment(document, owner, text);
                 return;
@@ -183,7 +202,7 @@ final class YamlReader {
             document.comments().add(Comment.of(text));
             return;
         }
-        placeOwnLine(root, Comment.of(text), mark.getLine(), mark.getColumn());
+        placeOwnLine(root, Comment.of(text), pending.line(), pending.column());
     }
 
     private YamlNode lineCommentOwner(PendingComment pending, int line) {
@@ -192,7 +211,7 @@ final class YamlReader {
             return last;
         }
         int next = pending.nextEventIndex();
-        while (next < events.size() && events.get(next) instanceof CommentEvent) {
+        while (next < eventCount && commentEvents.get(next)) {
             next++;
         }
         YamlNode following = nodeByEvent.get(next);
@@ -220,6 +239,28 @@ final class YamlReader {
     }
 
     private static void placeOwnLine(YamlNode container, Comment comment, int line, int column) {
+        YamlNode.ItemLines lines = container.itemLines();
+        if (lines == null) {
+            placeOwnLineByScan(container, comment, line, column);
+            return;
+        }
+        int count = container.itemCount();
+        // items are in line order: those ending before the comment form a prefix, those starting after it a suffix
+        int containing = lines.firstEndingAtOrAfter(line);
+        if (containing < count && lines.starts()[containing] < line) {
+            YamlNode value = container.itemValue(containing);
+            if (value.isBlockCollection()) {
+                placeOwnLine(value, comment, line, column);
+            } else {
+                container.before.get(containing).add(comment);
+            }
+            return;
+        }
+        int after = lines.firstStartingAfter(line);
+        placeBetween(container, comment, line, column, containing - 1, after < count ? after : -1);
+    }
+
+    private static void placeOwnLineByScan(YamlNode container, Comment comment, int line, int column) {
         int count = container.itemCount();
         for (int i = 0; i < count; i++) {
             if (container.itemStart(i) < line && line <= container.itemEnd(i)) {
@@ -241,6 +282,10 @@ final class YamlReader {
                 next = i;
             }
         }
+        placeBetween(container, comment, line, column, previous, next);
+    }
+
+    private static void placeBetween(YamlNode container, Comment comment, int line, int column, int previous, int next) {
         if (previous >= 0) {
             YamlNode value = container.itemValue(previous);
             if (value.isBlockCollection() && column >= value.indent() && column > container.indent()) {

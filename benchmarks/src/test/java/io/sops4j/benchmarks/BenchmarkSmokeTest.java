@@ -1,0 +1,50 @@
+package io.sops4j.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sops4j.store.Format;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BenchmarkSmokeTest {
+
+    @ParameterizedTest
+    @EnumSource(value = Format.class, names = {"YAML", "JSON"})
+    void inputsAreDeterministicOfTheRequestedSizeAndRoundTrip(Format format) {
+        byte[] plaintext = Inputs.generate(format, 10 * 1024);
+        assertThat(Inputs.generate(format, 10 * 1024)).isEqualTo(plaintext);
+        assertThat(plaintext.length).isBetween(10 * 1024 - 64, 12 * 1024);
+        assertThat(Fixture.countValues(format.store().loadPlain(plaintext))).isGreaterThan(100);
+
+        Fixture fixture = Fixture.create();
+        byte[] encrypted = fixture.encrypt(plaintext, format);
+        byte[] decrypted = fixture.sops().decrypt(encrypted, format).toBytes();
+        byte[] floor = format.store().emitPlain(format.store().loadPlain(plaintext));
+        // decrypted inline YAML comments come back on their own line, as upstream; values are unchanged
+        assertThat(withoutComments(decrypted)).isEqualTo(withoutComments(floor));
+        assertThat(Fixture.countValues(format.store().loadPlain(decrypted)))
+                .isEqualTo(Fixture.countValues(format.store().loadPlain(plaintext)));
+    }
+
+    private static String withoutComments(byte[] text) {
+        return new String(text, StandardCharsets.UTF_8).replaceAll("(?m)^ *#.*\\n", "").replaceAll("(?m) +#.*$", "");
+    }
+
+    @Test
+    void benchmarkOperationsRun() {
+        CryptoBenchmark benchmark = new CryptoBenchmark();
+        benchmark.format = "yaml";
+        benchmark.size = "10k";
+        benchmark.setUp();
+        assertThat(withoutComments(benchmark.decrypt())).isEqualTo(withoutComments(benchmark.parseEmit()));
+        assertThat(benchmark.encrypt()).isNotEmpty();
+    }
+
+    @Test
+    void sizesParse() {
+        assertThat(Inputs.parseSize("10k")).isEqualTo(10240);
+        assertThat(Inputs.parseSize("20m")).isEqualTo(20 * 1024 * 1024);
+    }
+}
