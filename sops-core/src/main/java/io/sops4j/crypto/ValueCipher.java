@@ -4,6 +4,7 @@ import io.sops4j.tree.Comment;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ValueCipher {
     private final SecretKeySpec key;
     private final IvSource ivSource;
     private final Map<StashKey, byte[]> stash = new HashMap<>();
+    private final List<Decrypted> unstashed = new ArrayList<>();
     private Cipher encryptor;
     private Cipher decryptor;
 
@@ -38,9 +40,9 @@ public final class ValueCipher {
     }
 
     /** A cipher with the same IV memory for a new data key, as upstream's rotate keeps IVs. */
-    public ValueCipher withDataKey(byte[] dataKey) {
+    public synchronized ValueCipher withDataKey(byte[] dataKey) {
         ValueCipher rotated = new ValueCipher(dataKey, ivSource);
-        rotated.stash.putAll(stash);
+        rotated.stash.putAll(stash());
         return rotated;
     }
 
@@ -50,7 +52,7 @@ public final class ValueCipher {
             return "";
         }
         byte[] plaintext = ValueCodec.toBytes(value);
-        byte[] iv = stash.get(new StashKey(value, additionalData));
+        byte[] iv = stash().get(new StashKey(value, additionalData));
         if (iv == null) {
             iv = ivSource.next();
         }
@@ -89,8 +91,21 @@ public final class ValueCipher {
         cipher.update(parts.data());
         byte[] plaintext = cipher.doFinal(parts.tag());
         Object value = ValueCodec.fromBytes(plaintext, parts.type());
-        stash.put(new StashKey(value, additionalData), parts.iv());
+        unstashed.add(new Decrypted(value, additionalData, parts.iv()));
         return value;
+    }
+
+    /**
+     * The IV of every decrypted value by value and additional data. Decrypting only appends to a
+     * list; the map is built when something is encrypted, so that files which are only read do
+     * not pay for hashing every value.
+     */
+    private Map<StashKey, byte[]> stash() {
+        for (Decrypted d : unstashed) {
+            stash.put(new StashKey(d.value(), d.additionalData()), d.iv());
+        }
+        unstashed.clear();
+        return stash;
     }
 
     /**
@@ -135,6 +150,9 @@ public final class ValueCipher {
         return value instanceof String s && s.isEmpty()
                 || value instanceof byte[] b && b.length == 0
                 || value instanceof Comment c && c.value().isEmpty();
+    }
+
+    private record Decrypted(Object value, String additionalData, byte[] iv) {
     }
 
     /** Values compare by content; byte arrays are wrapped so that equal bytes give equal keys. */

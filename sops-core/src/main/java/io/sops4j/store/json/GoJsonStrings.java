@@ -1,5 +1,7 @@
 package io.sops4j.store.json;
 
+import java.nio.charset.StandardCharsets;
+
 /** Go's JSON string handling: {@code unquote} of the decoder and the escaping of {@code json.Marshal}. */
 final class GoJsonStrings {
 
@@ -11,8 +13,16 @@ final class GoJsonStrings {
 
     /** The text between the quotes of a scanned string literal, {@code in[from, to)}. */
     static String unquote(byte[] in, int from, int to) {
+        int plain = from;
+        while (plain < to && in[plain] >= 0 && in[plain] != '\\') {
+            plain++;
+        }
+        if (plain == to) {
+            return new String(in, from, to - from, StandardCharsets.ISO_8859_1);
+        }
         StringBuilder out = new StringBuilder(to - from);
-        int i = from;
+        out.append(new String(in, from, plain - from, StandardCharsets.ISO_8859_1));
+        int i = plain;
         while (i < to) {
             int b = in[i] & 0xff;
             if (b == '\\') {

@@ -4,7 +4,9 @@ import io.sops4j.FormatException;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Turns parsed YAML documents into SOPS tree branches, with yaml.v3's decoding of scalars. */
 final class NodeConverter {
@@ -134,7 +136,8 @@ final class NodeConverter {
         for (int i = 0; i < mapping.itemCount(); i++) {
             keys.add(mapping.children.get(2 * i));
         }
-        for (int i = 0; i < keys.size(); i++) {
+        int pairwise = hasDuplicateKey(keys) ? keys.size() : 0;
+        for (int i = 0; i < pairwise; i++) {
             for (int j = i + 1; j < keys.size(); j++) {
                 YamlNode a = keys.get(i);
                 YamlNode b = keys.get(j);
@@ -150,6 +153,17 @@ final class NodeConverter {
         for (int i = 0; i < mapping.itemCount(); i++) {
             checkValue(mapping.children.get(2 * i + 1), errors);
         }
+    }
+
+    /** One hashed pass, so that only mappings with a duplicate key pay for the pairwise report. */
+    private static boolean hasDuplicateKey(List<YamlNode> keys) {
+        Set<List<Object>> seen = new HashSet<>(keys.size() * 2);
+        for (YamlNode key : keys) {
+            if (key.value != null && !seen.add(List.of(key.kind, key.value))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkValue(YamlNode node, List<String> errors) {
