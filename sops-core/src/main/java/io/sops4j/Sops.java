@@ -113,14 +113,19 @@ public final class Sops {
             EncryptedDocument document = format.store(storeOptions).loadEncrypted(input);
             Metadata metadata = codec.fromBranch(document.metadata());
             byte[] dataKey = DataKeys.recover(metadata, environment, decryptionOrder);
-            ValueCipher cipher = new ValueCipher(dataKey, ivSources.get());
-            TreeCipher treeCipher = new TreeCipher(cipher, metadata.rules(), metadata.macOnlyEncrypted());
-            List<TreeBranch> branches = new ArrayList<>(document.branches());
-            String computedMac = treeCipher.decrypt(branches);
-            if (!ignoreMac) {
-                verifyMac(treeCipher, metadata, computedMac);
+            try {
+                ValueCipher cipher = new ValueCipher(dataKey, ivSources.get());
+                TreeCipher treeCipher = new TreeCipher(cipher, metadata.rules(), metadata.macOnlyEncrypted());
+                List<TreeBranch> branches = new ArrayList<>(document.branches());
+                String computedMac = treeCipher.decrypt(branches);
+                if (!ignoreMac) {
+                    verifyMac(treeCipher, metadata, computedMac);
+                }
+                return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher);
+            } catch (RuntimeException e) {
+                Arrays.fill(dataKey, (byte) 0);
+                throw e;
             }
-            return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher);
         } catch (SopsException e) {
             throw e.inFile(file);
         }
@@ -177,8 +182,12 @@ public final class Sops {
         }
         Metadata metadata = newMetadata(options, input == Format.BINARY || output == Format.BINARY);
         byte[] dataKey = dataKeys.get();
-        metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
-        return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+        try {
+            metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
+            return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
     }
 
     /**
