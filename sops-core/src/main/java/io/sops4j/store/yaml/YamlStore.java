@@ -41,7 +41,7 @@ public final class YamlStore implements Store {
         try {
             documents = YamlReader.read(text);
         } catch (YamlEngineException | IllegalArgumentException e) {
-            throw new FormatException("Error unmarshaling input YAML: " + e.getMessage());
+            throw new FormatException("Error unmarshaling input YAML: " + ParseErrors.describe(e));
         }
         if (input.length > 0) {
             if (documents.isEmpty()) {
