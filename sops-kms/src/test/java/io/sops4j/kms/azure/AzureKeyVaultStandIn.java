@@ -49,7 +49,7 @@ import javax.crypto.spec.PSource;
  */
 public final class AzureKeyVaultStandIn implements AutoCloseable {
 
-    static final String TOKEN = "azure-test-token";
+    public static final String TOKEN = "azure-test-token";
     static final String TENANT = "00000000-1111-2222-3333-444444444444";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("^/keys/([^/]+)(?:/([^/]*))?(?:/(encrypt|decrypt))?/?$");
