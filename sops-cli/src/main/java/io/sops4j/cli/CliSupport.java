@@ -25,16 +25,22 @@ final class CliSupport {
 
     /** Store layout from {@code .sops.yaml} {@code stores:}, with {@code --indent} taking precedence. */
     static StoreOptions storeOptions(SopsCommand global) {
-        StoreOptions configured = config(global, KeyEnvironment.system())
+        StoreOptions configured = config(global)
                 .map(SopsConfig::storeOptions)
                 .orElse(StoreOptions.DEFAULTS);
         return global.indent != 0 ? configured.withIndent(global.indent) : configured;
     }
 
-    /** The {@code .sops.yaml} that applies: {@code --config}, {@code SOPS_CONFIG}, or found from the working directory up. */
-    static Optional<SopsConfig> config(SopsCommand global, KeyEnvironment environment) {
-        return SopsConfig.locate(global.config == null ? null : Path.of(global.config), Path.of(""), environment)
-                .map(SopsConfig::load);
+    /**
+     * The {@code .sops.yaml} that applies: {@code --config}, {@code SOPS_CONFIG}, or found from the
+     * working directory up. Located and parsed once per run.
+     */
+    static Optional<SopsConfig> config(SopsCommand global) {
+        if (global.loadedConfig == null) {
+            global.loadedConfig = SopsConfig.locate(global.config == null ? null : Path.of(global.config), Path.of(""),
+                    KeyEnvironment.system()).map(SopsConfig::load);
+        }
+        return global.loadedConfig;
     }
 
     /**

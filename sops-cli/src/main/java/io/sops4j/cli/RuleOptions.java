@@ -42,7 +42,7 @@ final class RuleOptions {
             return new EncryptionOptions(List.of(new KeyGroup(masterKeys)), shamirThreshold, rules(global, EncryptionRules.none()),
                     global.macOnlyEncrypted);
         }
-        CreationRule rule = CliSupport.config(global, sops.environment())
+        CreationRule rule = CliSupport.config(global)
                 .filter(SopsConfig::hasCreationRules)
                 .orElseThrow(() -> new SopsException(ExitCode.GENERIC, "config file not found, or has no creation rules, "
                         + "and no keys provided through command line options"))

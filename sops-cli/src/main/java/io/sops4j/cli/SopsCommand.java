@@ -1,8 +1,10 @@
 package io.sops4j.cli;
 
 import io.sops4j.SopsException;
+import io.sops4j.config.SopsConfig;
 import io.sops4j.metadata.Metadata;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +38,9 @@ public final class SopsCommand {
     boolean verbose;
 
     Streams streams = Streams.system();
+
+    /** The run's {@code .sops.yaml}, once {@link CliSupport#config} has looked for it. */
+    Optional<SopsConfig> loadedConfig;
 
     public static void main(String[] args) {
         System.exit(run(args, Streams.system()));

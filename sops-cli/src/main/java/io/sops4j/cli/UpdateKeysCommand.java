@@ -51,7 +51,7 @@ final class UpdateKeysCommand implements Callable<Integer> {
             throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: no file specified");
         }
         Sops sops = decryptFlags.sops(global);
-        SopsConfig config = CliSupport.config(global, sops.environment())
+        SopsConfig config = CliSupport.config(global)
                 .orElseThrow(() -> new SopsException(ExitCode.GENERIC, "config file not found"));
         for (Path file : files) {
             update(sops, config, file);
