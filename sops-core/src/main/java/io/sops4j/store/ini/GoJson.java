@@ -1,5 +1,6 @@
 package io.sops4j.store.ini;
 
+import io.sops4j.store.json.GoJsonStrings;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.GoFormat;
 import io.sops4j.tree.TreeBranch;
@@ -10,8 +11,6 @@ import java.util.List;
 
 /** Go's {@code json.Marshal} of a tree value (compact, HTML-safe escaping), as the INI store emits single values. */
 final class GoJson {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private GoJson() {
     }
@@ -69,29 +68,6 @@ final class GoJson {
     }
 
     private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x2028 || c == 0x2029) {
-                        out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
-                                .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
-                    } else if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1)))
-                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
-                        out.append("\\ufffd");
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        GoJsonStrings.appendQuoted(out, s);
     }
 }

@@ -3,7 +3,7 @@ package io.sops4j.store.json;
 import java.nio.charset.StandardCharsets;
 
 /** Go's JSON string handling: {@code unquote} of the decoder and the escaping of {@code json.Marshal}. */
-final class GoJsonStrings {
+public final class GoJsonStrings {
 
     static final int RUNE_ERROR = 0xFFFD;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -130,7 +130,7 @@ final class GoJsonStrings {
     }
 
     /** {@code json.Marshal} of a string (HTML-safe escaping); lone surrogates become {@code \ufffd}. */
-    static void appendQuoted(StringBuilder out, String s) {
+    public static void appendQuoted(StringBuilder out, String s) {
         out.append('"');
         int n = s.length();
         for (int i = 0; i < n; i++) {
