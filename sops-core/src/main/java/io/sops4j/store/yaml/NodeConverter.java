@@ -40,9 +40,9 @@ final class NodeConverter {
 
     private static TreeBranch mapping(YamlNode node) {
         TreeBranch branch = new TreeBranch();
-        addComments(branch, node.leading);
+        addComments(branch, node.leading());
         for (int i = 0; i < node.itemCount(); i++) {
-            addComments(branch, node.before.get(i));
+            addComments(branch, node.before(i));
             YamlNode keyNode = node.children.get(2 * i);
             Object key = value(keyNode);
             if (key == null) {
@@ -50,7 +50,7 @@ final class NodeConverter {
             }
             branch.add(key, value(node.children.get(2 * i + 1)));
         }
-        addComments(branch, node.trailing);
+        addComments(branch, node.trailing());
         return branch;
     }
 
@@ -62,12 +62,12 @@ final class NodeConverter {
 
     private static List<Object> sequence(YamlNode node) {
         List<Object> list = new ArrayList<>();
-        list.addAll(node.leading);
+        list.addAll(node.leading());
         for (int i = 0; i < node.itemCount(); i++) {
-            list.addAll(node.before.get(i));
+            list.addAll(node.before(i));
             list.add(value(node.children.get(i)));
         }
-        list.addAll(node.trailing);
+        list.addAll(node.trailing());
         return list;
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns SOPS tree values into yaml.v3 emitter events the way SOPS builds its {@code yaml.Node}
@@ -16,51 +17,61 @@ import java.util.List;
  */
 final class TreeEncoder {
 
-    private final List<EmitEvent> events;
+    private final Consumer<EmitEvent> events;
 
-    TreeEncoder(List<EmitEvent> events) {
+    TreeEncoder(Consumer<EmitEvent> events) {
         this.events = events;
     }
 
-    /** A node of the SOPS-built yaml.Node tree, before streaming. */
+    /**
+     * A node of the SOPS-built yaml.Node tree. A collection's items are built only when it is
+     * streamed, so that only the path from the root to the current value exists at any time.
+     */
     private static final class Node {
-        final Object scalarValue;
-        final TreeBranch mapping;
-        final List<Node> content = new ArrayList<>();
-        final boolean isMapping;
-        final boolean isSequence;
+        /** The scalar, the {@link TreeBranch} or the list. */
+        final Object value;
+        List<Node> content = List.of();
         String head = "";
         String line = "";
         String foot = "";
 
-        Node(Object scalarValue, TreeBranch mapping, boolean isMapping, boolean isSequence) {
-            this.scalarValue = scalarValue;
-            this.mapping = mapping;
-            this.isMapping = isMapping;
-            this.isSequence = isSequence;
+        Node(Object value) {
+            this.value = value;
+        }
+
+        boolean isMapping() {
+            return value instanceof TreeBranch;
+        }
+
+        boolean isSequence() {
+            return value instanceof List<?>;
         }
     }
 
     void document(TreeBranch branch) {
-        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_START));
-        emit(mappingNode(branch), "");
-        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_END));
+        events.accept(new EmitEvent(EmitEvent.Type.DOCUMENT_START));
+        emit(new Node(branch), "");
+        events.accept(new EmitEvent(EmitEvent.Type.DOCUMENT_END));
     }
 
     void value(Object value) {
-        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_START));
-        emit(toNode(value), "");
-        events.add(new EmitEvent(EmitEvent.Type.DOCUMENT_END));
+        events.accept(new EmitEvent(EmitEvent.Type.DOCUMENT_START));
+        emit(new Node(value), "");
+        events.accept(new EmitEvent(EmitEvent.Type.DOCUMENT_END));
     }
 
     private static String joined(List<String> comments) {
         return "#" + String.join("\n#", comments);
     }
 
+    /**
+     * A collection's own leading comments are added when it is expanded, after its parent placed
+     * the comments above it, and follow those.
+     */
     private static void addHead(Node node, List<String> comments) {
         if (!comments.isEmpty()) {
             String comment = joined(comments);
-            node.head = node.head.isEmpty() ? comment : comment + "\n" + node.head;
+            node.head = node.head.isEmpty() ? comment : node.head + "\n" + comment;
             comments.clear();
         }
     }
@@ -81,18 +92,10 @@ final class TreeEncoder {
         }
     }
 
-    private Node toNode(Object value) {
-        if (value instanceof TreeBranch branch) {
-            return mappingNode(branch);
-        }
-        if (value instanceof List<?> list) {
-            return sequenceNode(list);
-        }
-        return new Node(value, null, false, false);
-    }
-
-    private Node mappingNode(TreeBranch branch) {
-        Node mapping = new Node(null, branch, true, false);
+    /** Builds the items of a mapping node, with their comments, one level deep. */
+    private static void expandMapping(Node mapping) {
+        TreeBranch branch = (TreeBranch) mapping.value;
+        mapping.content = new ArrayList<>(2 * branch.size());
         List<String> heads = new ArrayList<>();
         List<String> inlines = new ArrayList<>();
         boolean beginning = true;
@@ -105,9 +108,9 @@ final class TreeEncoder {
                 addHead(mapping, heads);
                 beginning = false;
             }
-            Node key = new Node(item.key(), null, false, false);
+            Node key = new Node(item.key());
             addHead(key, heads);
-            Node value = toNode(item.value());
+            Node value = new Node(item.value());
             addLine(value, inlines);
             mapping.content.add(key);
             mapping.content.add(value);
@@ -120,11 +123,12 @@ final class TreeEncoder {
                 addFoot(mapping.content.get(mapping.content.size() - 2), heads);
             }
         }
-        return mapping;
     }
 
-    private Node sequenceNode(List<?> list) {
-        Node sequence = new Node(null, null, false, true);
+    /** Builds the items of a sequence node, with their comments, one level deep. */
+    private static void expandSequence(Node sequence) {
+        List<?> list = (List<?>) sequence.value;
+        sequence.content = new ArrayList<>(list.size());
         List<String> heads = new ArrayList<>();
         List<String> inlines = new ArrayList<>();
         boolean beginning = true;
@@ -137,7 +141,7 @@ final class TreeEncoder {
                 addHead(sequence, heads);
                 beginning = false;
             }
-            Node item = toNode(element);
+            Node item = new Node(element);
             addHead(item, heads);
             addLine(item, inlines);
             sequence.content.add(item);
@@ -150,16 +154,16 @@ final class TreeEncoder {
                 addFoot(sequence.content.get(sequence.content.size() - 1), heads);
             }
         }
-        return sequence;
     }
 
     /** yaml.v3 {@code encoder.node}. */
     private void emit(Node node, String tail) {
-        if (node.isMapping) {
+        if (node.isMapping()) {
+            expandMapping(node);
             EmitEvent start = new EmitEvent(EmitEvent.Type.MAPPING_START);
             start.tailComment = tail;
             start.headComment = node.head;
-            events.add(start);
+            events.accept(start);
             String pendingTail = "";
             for (int i = 0; i + 1 < node.content.size(); i += 2) {
                 Node key = node.content.get(i);
@@ -173,25 +177,28 @@ final class TreeEncoder {
             end.tailComment = pendingTail;
             end.lineComment = node.line;
             end.footComment = node.foot;
-            events.add(end);
-        } else if (node.isSequence) {
+            events.accept(end);
+            node.content = List.of();
+        } else if (node.isSequence()) {
+            expandSequence(node);
             EmitEvent start = new EmitEvent(EmitEvent.Type.SEQUENCE_START);
             start.headComment = node.head;
-            events.add(start);
+            events.accept(start);
             for (Node item : node.content) {
                 emit(item, "");
             }
             EmitEvent end = new EmitEvent(EmitEvent.Type.SEQUENCE_END);
             end.lineComment = node.line;
             end.footComment = node.foot;
-            events.add(end);
+            events.accept(end);
+            node.content = List.of();
         } else {
-            EmitEvent scalar = scalarEvent(node.scalarValue);
+            EmitEvent scalar = scalarEvent(node.value);
             scalar.headComment = node.head;
             scalar.lineComment = node.line;
             scalar.footComment = node.foot;
             scalar.tailComment = tail;
-            events.add(scalar);
+            events.accept(scalar);
         }
     }
 

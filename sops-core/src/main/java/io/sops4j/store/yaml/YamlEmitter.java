@@ -3,6 +3,7 @@ package io.sops4j.store.yaml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * handling, indentation rules and scalar writers, so that output matches go.yaml.in/yaml/v3 byte for
  * byte. Flow collections only occur empty ({@code []} and {@code {}}); lines are never folded.
  */
-final class YamlEmitter {
+final class YamlEmitter implements Consumer<EmitEvent> {
 
     private enum State {
         FIRST_DOCUMENT_START, DOCUMENT_START, DOCUMENT_CONTENT, DOCUMENT_END, FLOW_SEQUENCE_FIRST_ITEM,
@@ -19,9 +20,10 @@ final class YamlEmitter {
     }
 
     private final StringBuilder out = new StringBuilder();
-    private final List<EmitEvent> events;
     private final int bestIndent;
-    private int head;
+    // libyaml looks one event ahead (an empty collection is written in flow style); nothing else is kept
+    private EmitEvent current;
+    private EmitEvent next;
 
     private State state = State.FIRST_DOCUMENT_START;
     private final Deque<State> states = new ArrayDeque<>();
@@ -46,19 +48,33 @@ final class YamlEmitter {
     private ScalarAnalysis scalar;
     private ScalarAnalysis.Style scalarStyle;
 
-    private YamlEmitter(List<EmitEvent> events, int indent) {
-        this.events = events;
+    YamlEmitter(int indent) {
         this.bestIndent = indent < 2 || indent > 9 ? 2 : indent;
     }
 
-    static String emit(List<EmitEvent> events, int indent) {
-        YamlEmitter emitter = new YamlEmitter(events, indent);
-        for (emitter.head = 0; emitter.head < events.size(); emitter.head++) {
-            EmitEvent event = events.get(emitter.head);
-            emitter.analyze(event);
-            emitter.dispatch(event);
+    /** Takes the next event; writes the one before it, now that its successor is known. */
+    @Override
+    public void accept(EmitEvent event) {
+        next = event;
+        if (current != null) {
+            write();
         }
-        return emitter.out.toString();
+        current = next;
+        next = null;
+    }
+
+    /** Writes the last event and returns the whole text. */
+    String finish() {
+        if (current != null) {
+            write();
+            current = null;
+        }
+        return out.toString();
+    }
+
+    private void write() {
+        analyze(current);
+        dispatch(current);
     }
 
     private void dispatch(EmitEvent event) {
@@ -259,11 +275,11 @@ final class YamlEmitter {
     }
 
     private boolean checkEmpty(EmitEvent.Type end) {
-        return head + 1 < events.size() && events.get(head + 1).type == end;
+        return next != null && next.type == end;
     }
 
     private boolean checkSimpleKey() {
-        EmitEvent event = events.get(head);
+        EmitEvent event = current;
         int length;
         switch (event.type) {
             case SCALAR -> {

@@ -26,10 +26,11 @@ final class YamlNode {
     YamlNode alias;
 
     /** Mapping: key, value, key, value...; sequence: the items. */
-    final List<YamlNode> children = new ArrayList<>();
-    final List<Comment> leading = new ArrayList<>();
-    final List<List<Comment>> before = new ArrayList<>();
-    final List<Comment> trailing = new ArrayList<>();
+    final List<YamlNode> children;
+    // comment lists stay null until a comment is placed: most nodes of a large file have none
+    private List<Comment> leading;
+    private List<List<Comment>> before;
+    private List<Comment> trailing;
 
     YamlNode parent;
     int index;
@@ -40,6 +41,47 @@ final class YamlNode {
         this.line = line;
         this.column = column;
         this.endLine = line;
+        this.children = kind == Kind.MAPPING || kind == Kind.SEQUENCE ? new ArrayList<>() : List.of();
+    }
+
+    List<Comment> leading() {
+        return leading == null ? List.of() : leading;
+    }
+
+    List<Comment> before(int item) {
+        List<Comment> comments = before == null || item >= before.size() ? null : before.get(item);
+        return comments == null ? List.of() : comments;
+    }
+
+    List<Comment> trailing() {
+        return trailing == null ? List.of() : trailing;
+    }
+
+    void addLeading(Comment comment) {
+        if (leading == null) {
+            leading = new ArrayList<>(2);
+        }
+        leading.add(comment);
+    }
+
+    void addBefore(int item, Comment comment) {
+        if (before == null) {
+            before = new ArrayList<>();
+        }
+        while (before.size() <= item) {
+            before.add(null);
+        }
+        if (before.get(item) == null) {
+            before.set(item, new ArrayList<>(2));
+        }
+        before.get(item).add(comment);
+    }
+
+    void addTrailing(Comment comment) {
+        if (trailing == null) {
+            trailing = new ArrayList<>(2);
+        }
+        trailing.add(comment);
     }
 
     boolean isCollection() {
@@ -128,9 +170,6 @@ final class YamlNode {
         child.parent = this;
         child.isKey = key;
         child.index = kind == Kind.MAPPING ? children.size() / 2 : children.size();
-        if (kind == Kind.SEQUENCE || key) {
-            before.add(new ArrayList<>());
-        }
         children.add(child);
     }
 

@@ -1,6 +1,7 @@
 package io.sops4j.store.yaml;
 
 import io.sops4j.tree.Comment;
+import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,11 +50,11 @@ final class YamlReader {
     private YamlReader() {
     }
 
-    static List<Document> read(String text) {
+    static List<Document> read(Reader text) {
         return new YamlReader().parse(text);
     }
 
-    private List<Document> parse(String text) {
+    private List<Document> parse(Reader text) {
         LoadSettings settings = LoadSettings.builder()
                 .setParseComments(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
@@ -68,7 +69,7 @@ final class YamlReader {
         List<PendingComment> current = null;
         // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
         RuntimeException deferred = null;
-        for (Event event : new Parse(settings).parseString(text)) {
+        for (Event event : new Parse(settings).parseReader(text)) {
             int i = eventCount++;
             if (deferred != null) {
                 continue;
@@ -103,7 +104,9 @@ final class YamlReader {
                     }
                     case Scalar, Alias, MappingStart, SequenceStart -> {
                         YamlNode node = createNode(event, anchors);
-                        nodeByEvent.put(i, node);
+                        if (i > 0 && commentEvents.get(i - 1)) {
+                            nodeByEvent.put(i, node);
+                        }
                         if (open.isEmpty()) {
                             root = node;
                         } else {
@@ -225,16 +228,16 @@ final class YamlReader {
         YamlNode parent = node.parent;
         if (parent == null) {
             if (node.isCollection()) {
-                node.leading.add(Comment.of(text));
+                node.addLeading(Comment.of(text));
             } else {
                 document.comments().add(Comment.of(text));
             }
         } else if (node.isKey) {
-            parent.before.get(node.index).add(Comment.of(text));
+            parent.addBefore(node.index, Comment.of(text));
         } else if (parent.kind == YamlNode.Kind.MAPPING && node.isCollection()) {
-            node.leading.add(Comment.of(text));
+            node.addLeading(Comment.of(text));
         } else {
-            parent.before.get(node.index).add(new Comment(text, true));
+            parent.addBefore(node.index, new Comment(text, true));
         }
     }
 
@@ -252,7 +255,7 @@ final class YamlReader {
             if (value.isBlockCollection()) {
                 placeOwnLine(value, comment, line, column);
             } else {
-                container.before.get(containing).add(comment);
+                container.addBefore(containing, comment);
             }
             return;
         }
@@ -268,7 +271,7 @@ final class YamlReader {
                 if (value.isBlockCollection()) {
                     placeOwnLine(value, comment, line, column);
                 } else {
-                    container.before.get(i).add(comment);
+                    container.addBefore(i, comment);
                 }
                 return;
             }
@@ -294,9 +297,9 @@ final class YamlReader {
             }
         }
         if (next >= 0) {
-            container.before.get(next).add(comment);
+            container.addBefore(next, comment);
         } else {
-            container.trailing.add(comment);
+            container.addTrailing(comment);
         }
     }
 }

@@ -7,6 +7,8 @@ import io.sops4j.store.EncryptedDocument;
 import io.sops4j.store.Store;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +38,10 @@ public final class YamlStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
         List<YamlReader.Document> documents;
         try {
-            documents = YamlReader.read(text);
+            // read through a decoder rather than a String: a large file is not held twice
+            documents = YamlReader.read(new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8));
         } catch (YamlEngineException | IllegalArgumentException e) {
             throw new FormatException("Error unmarshaling input YAML: " + ParseErrors.describe(e));
         }
@@ -94,14 +96,14 @@ public final class YamlStore implements Store {
         if (branches.isEmpty()) {
             return new byte[0];
         }
-        List<EmitEvent> events = new ArrayList<>();
-        TreeEncoder encoder = new TreeEncoder(events);
+        YamlEmitter emitter = new YamlEmitter(indent);
+        TreeEncoder encoder = new TreeEncoder(emitter);
         try {
             for (TreeBranch branch : branches) {
                 encoder.document(branch);
             }
-            events.add(new EmitEvent(EmitEvent.Type.STREAM_END));
-            return YamlEmitter.emit(events, indent).getBytes(StandardCharsets.UTF_8);
+            emitter.accept(new EmitEvent(EmitEvent.Type.STREAM_END));
+            return emitter.finish().getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to YAML: " + e.getMessage(), e);
         }
@@ -120,11 +122,11 @@ public final class YamlStore implements Store {
 
     @Override
     public byte[] emitValue(Object value) {
-        List<EmitEvent> events = new ArrayList<>();
+        YamlEmitter emitter = new YamlEmitter(DEFAULT_INDENT);
         try {
-            new TreeEncoder(events).value(value);
-            events.add(new EmitEvent(EmitEvent.Type.STREAM_END));
-            return YamlEmitter.emit(events, DEFAULT_INDENT).getBytes(StandardCharsets.UTF_8);
+            new TreeEncoder(emitter).value(value);
+            emitter.accept(new EmitEvent(EmitEvent.Type.STREAM_END));
+            return emitter.finish().getBytes(StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to YAML: " + e.getMessage(), e);
         }
