@@ -43,7 +43,7 @@ java -jar "$jar" CryptoBenchmark -p size=20m -f 1 -bm ss "${large[@]}" -rf json 
 echo "== thread CPU time" >&2
 for ext in yaml json; do
   for size in 10k 1m; do
-    java -Xms2g -Xmx2g -cp "$jar" io.sops4j.benchmarks.CpuTimeProbe "$ext" "$size" 3 5 decrypt encrypt parseEmit \
+    java -Xms2g -Xmx2g -cp "$jar" io.sops4j.benchmarks.CpuTimeProbe "$ext" "$size" 20 15 decrypt encrypt parseEmit cryptoFloor \
       | grep '^CPU' >> "$results/cpu.txt"
   done
 done

@@ -1,7 +1,6 @@
 package io.sops4j.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -12,7 +11,7 @@ import java.util.function.Supplier;
  * when the wall-clock time does not.
  *
  * <p>Usage: {@code CpuTimeProbe FORMAT SIZE WARMUP_OPS MEASURED_OPS OPERATION...}
- * (operations: {@code decrypt}, {@code encrypt}, {@code parseEmit}).
+ * (operations: {@code decrypt}, {@code encrypt}, {@code parseEmit}, {@code cryptoFloor}).
  */
 public final class CpuTimeProbe {
 
@@ -26,13 +25,14 @@ public final class CpuTimeProbe {
         int warmup = Integer.parseInt(args[2]);
         int measured = Integer.parseInt(args[3]);
         benchmark.setUp();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int a = 4; a < args.length; a++) {
             String operation = args[a];
             Supplier<byte[]> op = switch (operation) {
                 case "decrypt" -> benchmark::decrypt;
                 case "encrypt" -> benchmark::encrypt;
                 case "parseEmit" -> benchmark::parseEmit;
+                case "cryptoFloor" -> benchmark::cryptoFloor;
                 default -> throw new IllegalArgumentException("unknown operation " + operation);
             };
             for (int i = 0; i < warmup; i++) {
@@ -40,6 +40,7 @@ public final class CpuTimeProbe {
             }
             double[] cpu = new double[measured];
             double[] wall = new double[measured];
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < measured; i++) {
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long wallStart = System.nanoTime();
@@ -47,11 +48,13 @@ public final class CpuTimeProbe {
                 wall[i] = (System.nanoTime() - wallStart) / 1e6;
                 cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
             }
+            double allocatedMiB = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) measured / (1 << 20);
             Arrays.sort(cpu);
             Arrays.sort(wall);
             System.out.printf(Locale.ROOT, "CPU format=%s size=%s op=%s n=%d cpuMedianMs=%.2f cpuMinMs=%.2f "
-                            + "wallMedianMs=%.2f wallMinMs=%.2f%n",
-                    args[0], args[1], operation, measured, cpu[measured / 2], cpu[0], wall[measured / 2], wall[0]);
+                            + "wallMedianMs=%.2f wallMinMs=%.2f allocatedMiB=%.1f%n",
+                    args[0], args[1], operation, measured, cpu[measured / 2], cpu[0], wall[measured / 2], wall[0],
+                    allocatedMiB);
         }
     }
 }

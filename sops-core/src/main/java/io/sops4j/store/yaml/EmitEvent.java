@@ -15,6 +15,8 @@ final class EmitEvent {
     String lineComment = "";
     String footComment = "";
     String tailComment = "";
+    /** The analysis the encoder already made to choose the style, or null. */
+    ScalarAnalysis analysis;
 
     EmitEvent(Type type) {
         this.type = type;

@@ -65,7 +65,7 @@ final class ScalarAnalysis {
             blockIndicators = true;
             flowIndicators = true;
         }
-        int[] cps = value.codePoints().toArray();
+        int[] cps = CodePoints.of(value);
         boolean precededByWhitespace = true;
         for (int i = 0; i < cps.length; i++) {
             int c = cps[i];
@@ -211,7 +211,7 @@ final class ScalarAnalysis {
      * literal block when it has a newline, plain when plain text would read back as the same
      * string, double quotes otherwise; the emitter then falls back to what the text allows.
      */
-    static Style encodedStyle(String s) {
+    static Style encodedStyle(String s, ScalarAnalysis analysis) {
         Style requested;
         if (s.contains("\n")) {
             requested = Style.LITERAL;
@@ -220,7 +220,7 @@ final class ScalarAnalysis {
         } else {
             requested = Style.DOUBLE_QUOTED;
         }
-        return of(s).select(requested, false, false);
+        return analysis.select(requested, false, false);
     }
 
     static boolean canUsePlain(String s) {

@@ -239,8 +239,11 @@ final class TreeEncoder {
     }
 
     private static EmitEvent stringEvent(String s) {
-        ScalarAnalysis.Style style = ScalarAnalysis.encodedStyle(s);
+        ScalarAnalysis analysis = ScalarAnalysis.of(s);
+        ScalarAnalysis.Style style = ScalarAnalysis.encodedStyle(s, analysis);
         String tag = style == ScalarAnalysis.Style.PLAIN && s.equals("<<") ? YamlResolver.MERGE : "";
-        return EmitEvent.scalar(s, tag, style);
+        EmitEvent event = EmitEvent.scalar(s, tag, style);
+        event.analysis = analysis;
+        return event;
     }
 }

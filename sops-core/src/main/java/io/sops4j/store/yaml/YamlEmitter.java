@@ -116,7 +116,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
                 tagHandle = "!!";
                 tagSuffix = event.tag.substring(2);
             }
-            scalar = ScalarAnalysis.of(event.value);
+            scalar = event.analysis != null ? event.analysis : ScalarAnalysis.of(event.value);
         }
     }
 
@@ -395,7 +395,9 @@ final class YamlEmitter implements Consumer<EmitEvent> {
     }
 
     private void writeText(String text) {
-        text.codePoints().forEach(this::write);
+        for (int c : CodePoints.of(text)) {
+            write(c);
+        }
     }
 
     private void writeBreak(int codePoint) {
@@ -435,7 +437,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
     private void writeComment(String comment) {
         boolean breaks = false;
         boolean pound = false;
-        int[] cps = comment.codePoints().toArray();
+        int[] cps = CodePoints.of(comment);
         for (int c : cps) {
             if (ScalarAnalysis.isBreak(c)) {
                 writeBreak(c);
@@ -468,7 +470,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
             put(' ');
         }
         boolean breaks = false;
-        for (int c : value.codePoints().toArray()) {
+        for (int c : CodePoints.of(value)) {
             if (ScalarAnalysis.isBreak(c)) {
                 if (!breaks && c == '\n') {
                     putBreak();
@@ -493,7 +495,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
     private void writeSingleQuoted(String value) {
         writeIndicator("'", true, false, false);
         boolean breaks = false;
-        for (int c : value.codePoints().toArray()) {
+        for (int c : CodePoints.of(value)) {
             if (ScalarAnalysis.isSpace(c)) {
                 write(c);
             } else if (ScalarAnalysis.isBreak(c)) {
@@ -521,7 +523,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
 
     private void writeDoubleQuoted(String value) {
         writeIndicator("\"", true, false, false);
-        for (int c : value.codePoints().toArray()) {
+        for (int c : CodePoints.of(value)) {
             if (!ScalarAnalysis.isPrintable(c) || c == 0xFEFF || ScalarAnalysis.isBreak(c) || c == '"' || c == '\\') {
                 put('\\');
                 switch (c) {
@@ -572,7 +574,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
         processLineComment(true);
         whitespace = true;
         boolean breaks = true;
-        for (int c : value.codePoints().toArray()) {
+        for (int c : CodePoints.of(value)) {
             if (ScalarAnalysis.isBreak(c)) {
                 writeBreak(c);
                 breaks = true;
@@ -588,7 +590,7 @@ final class YamlEmitter implements Consumer<EmitEvent> {
     }
 
     private void writeBlockScalarHints(String value) {
-        int[] cps = value.codePoints().toArray();
+        int[] cps = CodePoints.of(value);
         if (cps.length > 0 && (ScalarAnalysis.isSpace(cps[0]) || ScalarAnalysis.isBreak(cps[0]))) {
             writeIndicator(String.valueOf((char) ('0' + bestIndent)), false, false, false);
         }
