@@ -58,6 +58,11 @@ for ext in yaml json; do
     fi
   done
 done
+for ext in yaml json; do
+  if ! java -Xmx400m -cp "$jar" io.sops4j.benchmarks.HeapProbe "$inputs/key.txt" "$inputs/enc-20m.$ext" 2 >> "$results/heap.txt"; then
+    echo "FAIL enc-20m.$ext (-Xmx400m)" >> "$results/heap.txt"
+  fi
+done
 cat "$results/heap.txt" >&2
 
 echo "== command line" >&2
@@ -65,10 +70,11 @@ export SOPS_AGE_KEY_FILE="$inputs/key.txt"
 cd "$root"
 if command -v hyperfine >/dev/null; then
   runs=10; [ -n "${QUICK:-}" ] && runs=3
+  in=benchmarks/target/inputs
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/cli-1-small.json" \
-    "./sops decrypt $inputs/enc-10k.yaml" "./sops decrypt $inputs/enc-10k.json" >&2
+    "./sops decrypt $in/enc-10k.yaml" "./sops decrypt $in/enc-10k.json" >&2
   hyperfine -N --warmup 0 --runs 3 --export-json "$results/cli-2-large.json" \
-    "./sops decrypt $inputs/enc-20m.yaml" "./sops decrypt $inputs/enc-20m.json" >&2
+    "./sops decrypt $in/enc-20m.yaml" "./sops decrypt $in/enc-20m.json" >&2
 else
   echo "hyperfine not installed: command-line timings skipped (apt-get install hyperfine)" >&2
 fi
