@@ -33,7 +33,7 @@ java -cp "$jar" io.sops4j.benchmarks.Prepare "$inputs" 10k 1m 5m 10m 20m
 if [ -n "${QUICK:-}" ]; then
   small=(-wi 1 -w 1s -i 1 -r 1s); large=(-wi 0 -i 1)
 else
-  small=(-wi 2 -w 2s -i 3 -r 3s); large=(-wi 1 -i 2)
+  small=(-wi 2 -w 1s -i 3 -r 2s); large=(-wi 1 -i 2)
 fi
 echo "== JMH 10k, 1m" >&2
 java -jar "$jar" CryptoBenchmark -p size=10k,1m -f 1 "${small[@]}" -rf json -rff "$results/jmh-small.json"
@@ -43,7 +43,7 @@ java -jar "$jar" CryptoBenchmark -p size=20m -f 1 -bm ss "${large[@]}" -rf json 
 echo "== thread CPU time" >&2
 for ext in yaml json; do
   for size in 10k 1m; do
-    java -Xms2g -Xmx2g -cp "$jar" io.sops4j.benchmarks.CpuTimeProbe "$ext" "$size" 20 15 decrypt encrypt parseEmit cryptoFloor \
+    java -Xms2g -Xmx2g -cp "$jar" io.sops4j.benchmarks.CpuTimeProbe "$ext" "$size" 15 11 decrypt encrypt parseEmit cryptoFloor \
       | grep '^CPU' >> "$results/cpu.txt"
   done
 done
@@ -53,7 +53,7 @@ echo "== heap probes (-Xmx512m)" >&2
 for ext in yaml json; do
   for size in 10k 1m 5m 10m 20m; do
     file="$inputs/enc-$size.$ext"
-    if ! java -Xmx512m -cp "$jar" io.sops4j.benchmarks.HeapProbe "$inputs/key.txt" "$file" 3 >> "$results/heap.txt"; then
+    if ! java -Xmx512m -cp "$jar" io.sops4j.benchmarks.HeapProbe "$inputs/key.txt" "$file" 2 >> "$results/heap.txt"; then
       echo "FAIL enc-$size.$ext" >> "$results/heap.txt"
     fi
   done

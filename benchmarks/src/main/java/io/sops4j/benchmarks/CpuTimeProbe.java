@@ -24,7 +24,7 @@ public final class CpuTimeProbe {
         benchmark.size = args[1];
         int warmup = Integer.parseInt(args[2]);
         int measured = Integer.parseInt(args[3]);
-        benchmark.setUp();
+        benchmark.prepare(true, true);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int a = 4; a < args.length; a++) {
             String operation = args[a];

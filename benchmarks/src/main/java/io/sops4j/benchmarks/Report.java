@@ -135,7 +135,7 @@ public final class Report {
         if (!Files.exists(file)) {
             return;
         }
-        md.append("### Growth and peak heap (separate JVM per file, `-Xmx512m`, G1)\n\n");
+        md.append("### Growth and peak heap (separate JVM per file, G1, `-Xmx` as in the result column)\n\n");
         md.append("`live max` = the largest heap in use after any collection while decrypting (what must fit); "
                 + "`pool peaks` = sum of the heap pools' peak usage (an upper bound, pools peak at different "
                 + "times). `cold` = first decryption in the JVM, `warm` = best of the next two.\n\n");

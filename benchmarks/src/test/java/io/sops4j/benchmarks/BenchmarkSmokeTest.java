@@ -37,9 +37,19 @@ class BenchmarkSmokeTest {
         CryptoBenchmark benchmark = new CryptoBenchmark();
         benchmark.format = "yaml";
         benchmark.size = "10k";
-        benchmark.setUp();
+        benchmark.prepare(true, true);
         assertThat(withoutComments(benchmark.decrypt())).isEqualTo(withoutComments(benchmark.parseEmit()));
         assertThat(benchmark.encrypt()).isNotEmpty();
+        assertThat(benchmark.cryptoFloor()).hasSize(64);
+    }
+
+    @Test
+    void cryptoFloorDecryptsEveryValueOfTheFile() {
+        Format format = Format.YAML;
+        byte[] plaintext = Inputs.generate(format, 10 * 1024);
+        CryptoFloor floor = new CryptoFloor(format.store().loadPlain(plaintext));
+        assertThat((long) floor.values()).isEqualTo(Fixture.countValues(format.store().loadPlain(plaintext)));
+        assertThat(floor.run()).isEqualTo(floor.run());
     }
 
     @Test

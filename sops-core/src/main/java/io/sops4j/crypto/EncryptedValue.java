@@ -14,6 +14,12 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
         return Match.of(text) != null;
     }
 
+    /** The type field of an {@code ENC[…]} string, without decoding it; null when the text has another form. */
+    static String typeOf(String text) {
+        Match m = Match.of(text);
+        return m == null ? null : text.substring(m.type + TYPE.length(), m.end);
+    }
+
     /** Parses like upstream: anchored at the start only, greedy groups, strict base64 ignoring CR/LF. */
     static EncryptedValue parse(String text) {
         Match m = Match.of(text);

@@ -136,11 +136,12 @@ public final class ValueCipher {
 
     /** Whether an {@code ENC[…]} string holds an encrypted comment. */
     public static boolean isEncryptedComment(String text) {
-        if (!EncryptedValue.looksEncrypted(text)) {
+        if (!"comment".equals(EncryptedValue.typeOf(text))) {
             return false;
         }
         try {
-            return EncryptedValue.parse(text).type().equals("comment");
+            EncryptedValue.parse(text);
+            return true;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -98,6 +98,13 @@ class ValueCipherTest {
     }
 
     @Test
+    void encryptedCommentsNeedTheCommentTypeAndValidBase64() {
+        assertThat(ValueCipher.isEncryptedComment("ENC[AES256_GCM,data:AA==,iv:AA==,tag:AA==,type:str]")).isFalse();
+        assertThat(ValueCipher.isEncryptedComment("ENC[AES256_GCM,data:A!==,iv:AA==,tag:AA==,type:comment]")).isFalse();
+        assertThat(ValueCipher.isEncryptedComment("# plain")).isFalse();
+    }
+
+    @Test
     void parsesFloatsLikeGo() {
         assertThat(ValueCodec.parseFloat("1e3")).isEqualTo(1000.0);
         assertThat(ValueCodec.parseFloat("-Inf")).isEqualTo(Double.NEGATIVE_INFINITY);
