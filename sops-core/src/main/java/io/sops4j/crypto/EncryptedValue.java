@@ -55,6 +55,8 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
      */
     private record Match(int iv, int tag, int type, int end) {
 
+        private static final char[] LINE_TERMINATORS = {'\n', '\r', '\u0085', '\u2028', '\u2029'};
+
         static Match of(String text) {
             if (!text.startsWith(PREFIX)) {
                 return null;
@@ -72,13 +74,14 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
 
         /** The first line terminator of {@link java.util.regex.Pattern} without flags, or the length. */
         private static int lineEnd(String text) {
-            for (int i = PREFIX.length(); i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-                    return i;
+            int end = text.length();
+            for (char terminator : LINE_TERMINATORS) {
+                int at = text.indexOf(terminator, PREFIX.length());
+                if (at >= 0 && at < end) {
+                    end = at;
                 }
             }
-            return text.length();
+            return end;
         }
     }
 }

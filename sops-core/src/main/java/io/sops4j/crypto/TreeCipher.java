@@ -59,10 +59,19 @@ public final class TreeCipher {
         }
     }
 
+    /**
+     * One pass over the documents. The key path, the additional data of every depth and the
+     * comments above the current item are kept as stacks that grow on the way down and shrink on
+     * the way up, so a leaf costs no copying.
+     */
     private final class Walk {
 
         private final boolean encrypting;
         private final Mac mac = new Mac(macOnlyEncrypted);
+        private final List<String> path = new ArrayList<>();
+        /** {@code additionalData(path)} for every prefix of {@link #path}, the whole path last. */
+        private final List<String> additionalData = new ArrayList<>(List.of(":"));
+        private final List<List<String>> stack = new ArrayList<>();
 
         Walk(boolean encrypting) {
             this.encrypting = encrypting;
@@ -70,20 +79,20 @@ public final class TreeCipher {
 
         String run(List<TreeBranch> branches) {
             for (TreeBranch branch : branches) {
-                walkBranch(branch, new ArrayList<>(), new ArrayList<>());
+                walkBranch(branch);
             }
             return mac.value();
         }
 
-        private void walkBranch(TreeBranch branch, List<String> path, List<List<String>> comments) {
-            List<List<String>> stack = push(comments);
-            List<String> frame = stack.get(stack.size() - 1);
+        private void walkBranch(TreeBranch branch) {
+            List<String> frame = new ArrayList<>();
+            stack.add(frame);
             ListIterator<TreeItem> items = branch.items().listIterator();
             while (items.hasNext()) {
                 TreeItem item = items.next();
                 if (item.key() instanceof Comment comment) {
                     frame.add(comment.value());
-                    Object result = leaf(comment, path, stack);
+                    Object result = leaf(comment);
                     Comment replaced = result instanceof Comment c ? c : new Comment((String) result, comment.inline());
                     items.set(TreeItem.comment(replaced));
                     continue;
@@ -92,37 +101,54 @@ public final class TreeCipher {
                     throw new SopsException(ExitCode.GENERIC, "Tree contains a non-string key (type "
                             + item.key().getClass().getSimpleName() + "). Only string keys are supported");
                 }
-                List<String> childPath = append(path, key);
-                items.set(new TreeItem(key, walkValue(item.value(), childPath, stack)));
+                enter(key);
+                items.set(new TreeItem(key, walkValue(item.value())));
+                leave();
                 frame.clear();
             }
+            stack.remove(stack.size() - 1);
         }
 
-        private Object walkValue(Object value, List<String> path, List<List<String>> stack) {
+        private void enter(String key) {
+            String parent = path.isEmpty() ? "" : additionalData.get(additionalData.size() - 1);
+            path.add(key);
+            additionalData.add(parent + key + ":");
+        }
+
+        private void leave() {
+            path.remove(path.size() - 1);
+            additionalData.remove(additionalData.size() - 1);
+        }
+
+        private String currentAdditionalData() {
+            return additionalData.get(additionalData.size() - 1);
+        }
+
+        private Object walkValue(Object value) {
             if (value == null) {
                 return null;
             }
             if (value instanceof TreeBranch branch) {
-                walkBranch(branch, path, stack);
+                walkBranch(branch);
                 return branch;
             }
             if (value instanceof List<?> list) {
                 @SuppressWarnings("unchecked")
                 List<Object> elements = (List<Object>) list;
-                walkList(elements, path, stack);
+                walkList(elements);
                 return elements;
             }
             if (value instanceof String || value instanceof byte[] || value instanceof Long || value instanceof Double
                     || value instanceof Boolean || value instanceof OffsetDateTime || value instanceof Comment) {
-                return leaf(value, path, stack);
+                return leaf(value);
             }
             throw new SopsException(ExitCode.GENERIC, "Cannot walk value, unknown type: "
-                    + value.getClass().getSimpleName() + " at " + String.join(":", path));
+                    + value.getClass().getSimpleName() + " at " + keyPath());
         }
 
-        private void walkList(List<Object> elements, List<String> path, List<List<String>> comments) {
-            List<List<String>> stack = push(comments);
-            List<String> frame = stack.get(stack.size() - 1);
+        private void walkList(List<Object> elements) {
+            List<String> frame = new ArrayList<>();
+            stack.add(frame);
             ListIterator<Object> it = elements.listIterator();
             while (it.hasNext()) {
                 Object element = it.next();
@@ -133,44 +159,44 @@ public final class TreeCipher {
                 if (isComment) {
                     frame.add(((Comment) element).value());
                 }
-                it.set(walkValue(element, path, stack));
+                it.set(walkValue(element));
                 if (!isComment) {
                     frame.clear();
                 }
             }
+            stack.remove(stack.size() - 1);
         }
 
-        private Object leaf(Object value, List<String> path, List<List<String>> stack) {
+        private Object leaf(Object value) {
             boolean isComment = value instanceof Comment;
             boolean encrypted = policy.shouldBeEncrypted(path, stack, isComment);
-            return encrypting ? encryptLeaf(value, path, encrypted, isComment) : decryptLeaf(value, path, encrypted, isComment);
+            return encrypting ? encryptLeaf(value, encrypted, isComment) : decryptLeaf(value, encrypted, isComment);
         }
 
-        private Object encryptLeaf(Object value, List<String> path, boolean encrypted, boolean isComment) {
+        private Object encryptLeaf(Object value, boolean encrypted, boolean isComment) {
             if (!isComment) {
                 mac.add(value, encrypted);
             }
             if (!encrypted) {
                 return value;
             }
-            String aad = additionalData(path);
             try {
-                String result = cipher.encrypt(value, aad);
+                String result = cipher.encrypt(value, currentAdditionalData());
                 if (isComment && policy.matchesUnencryptedCommentRegex(result)) {
                     throw new SopsException(ExitCode.ERROR_ENCRYPTING_TREE,
-                            "Encrypted comment matches UnencryptedCommentRegex at " + keyPath(path));
+                            "Encrypted comment matches UnencryptedCommentRegex at " + keyPath());
                 }
                 return result;
             } catch (GeneralSecurityException | IllegalArgumentException e) {
                 throw new SopsException(ExitCode.ERROR_ENCRYPTING_TREE, "Could not encrypt value: " + e.getMessage(),
-                        null, keyPath(path), e);
+                        null, keyPath(), e);
             }
         }
 
-        private Object decryptLeaf(Object value, List<String> path, boolean encrypted, boolean isComment) {
+        private Object decryptLeaf(Object value, boolean encrypted, boolean isComment) {
             Object plain = value;
             if (encrypted) {
-                String aad = additionalData(path);
+                String aad = currentAdditionalData();
                 if (isComment) {
                     try {
                         plain = cipher.decrypt(((Comment) value).value(), aad);
@@ -178,10 +204,10 @@ public final class TreeCipher {
                         plain = value;
                     }
                 } else if (value instanceof String s) {
-                    plain = decryptValue(s, aad, path);
+                    plain = decryptValue(s, aad);
                 } else {
                     throw new ValueDecryptionException("Expected encrypted value as string, but got "
-                            + ValueCodec.typeName(value), keyPath(path), null);
+                            + ValueCodec.typeName(value), keyPath(), null);
                 }
             }
             if (!isComment && !(plain instanceof Comment)) {
@@ -190,36 +216,19 @@ public final class TreeCipher {
             return plain;
         }
 
-        private Object decryptValue(String encryptedText, String aad, List<String> path) {
+        private Object decryptValue(String encryptedText, String aad) {
             try {
                 return cipher.decrypt(encryptedText, aad);
             } catch (GeneralSecurityException e) {
                 throw new ValueDecryptionException("Could not decrypt value: authentication failed "
-                        + "(wrong data key, tampered value or moved key)", keyPath(path), e);
+                        + "(wrong data key, tampered value or moved key)", keyPath(), e);
             } catch (IllegalArgumentException e) {
-                throw new ValueDecryptionException("Could not decrypt value: " + e.getMessage(), keyPath(path), e);
+                throw new ValueDecryptionException("Could not decrypt value: " + e.getMessage(), keyPath(), e);
             }
         }
-    }
 
-    private static List<List<String>> push(List<List<String>> stack) {
-        List<List<String>> copy = new ArrayList<>(stack);
-        copy.add(new ArrayList<>());
-        return copy;
-    }
-
-    private static List<String> append(List<String> path, String key) {
-        List<String> copy = new ArrayList<>(path.size() + 1);
-        copy.addAll(path);
-        copy.add(key);
-        return copy;
-    }
-
-    static String additionalData(List<String> path) {
-        return String.join(":", path) + ":";
-    }
-
-    private static String keyPath(List<String> path) {
-        return String.join(":", path);
+        private String keyPath() {
+            return String.join(":", path);
+        }
     }
 }
