@@ -34,19 +34,37 @@ final class EncryptionPolicy {
         }
     }
 
-    boolean shouldBeEncrypted(List<String> path, List<List<String>> commentsStack, boolean isComment) {
+    /**
+     * What the key path decides, folded in one key at a time: each rule on keys asks whether any
+     * component of the path matches, so a leaf needs only its parent's marks and its own key.
+     */
+    record PathMarks(boolean unencryptedSuffix, boolean encryptedSuffix, boolean unencryptedRegex,
+            boolean encryptedRegex) {
+
+        static final PathMarks ROOT = new PathMarks(false, false, false, false);
+    }
+
+    PathMarks extend(PathMarks parent, String key) {
+        return new PathMarks(
+                parent.unencryptedSuffix || rules.unencryptedSuffix() != null && key.endsWith(rules.unencryptedSuffix()),
+                parent.encryptedSuffix || rules.encryptedSuffix() != null && key.endsWith(rules.encryptedSuffix()),
+                parent.unencryptedRegex || unencryptedRegex != null && unencryptedRegex.matcher(key).find(),
+                parent.encryptedRegex || encryptedRegex != null && encryptedRegex.matcher(key).find());
+    }
+
+    boolean shouldBeEncrypted(PathMarks path, List<List<String>> commentsStack, boolean isComment) {
         boolean encrypted = true;
-        if (rules.unencryptedSuffix() != null && anyEndsWith(path, rules.unencryptedSuffix())) {
+        if (rules.unencryptedSuffix() != null && path.unencryptedSuffix()) {
             encrypted = false;
         }
         if (rules.encryptedSuffix() != null) {
-            encrypted = anyEndsWith(path, rules.encryptedSuffix());
+            encrypted = path.encryptedSuffix();
         }
-        if (unencryptedRegex != null && anyMatches(path, unencryptedRegex)) {
+        if (unencryptedRegex != null && path.unencryptedRegex()) {
             encrypted = false;
         }
         if (encryptedRegex != null) {
-            encrypted = anyMatches(path, encryptedRegex);
+            encrypted = path.encryptedRegex();
         }
         if (unencryptedCommentRegex != null && anyCommentMatches(commentsStack, unencryptedCommentRegex, false)) {
             encrypted = false;
@@ -60,24 +78,6 @@ final class EncryptionPolicy {
     /** Encryption must not produce a comment that would later read as "leave unencrypted". */
     boolean matchesUnencryptedCommentRegex(String text) {
         return unencryptedCommentRegex != null && unencryptedCommentRegex.matcher(text).find();
-    }
-
-    private static boolean anyEndsWith(List<String> path, String suffix) {
-        for (String component : path) {
-            if (component.endsWith(suffix)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean anyMatches(List<String> path, Pattern pattern) {
-        for (String component : path) {
-            if (pattern.matcher(component).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean anyCommentMatches(List<List<String>> stack, Pattern pattern, boolean skipOwnComment) {

@@ -60,9 +60,9 @@ public final class TreeCipher {
     }
 
     /**
-     * One pass over the documents. The key path, the additional data of every depth and the
-     * comments above the current item are kept as stacks that grow on the way down and shrink on
-     * the way up, so a leaf costs no copying.
+     * One pass over the documents. The key path, the additional data and the policy's marks of
+     * every depth and the comments above the current item are kept as stacks that grow on the way
+     * down and shrink on the way up, so a leaf costs no copying.
      */
     private final class Walk {
 
@@ -72,6 +72,7 @@ public final class TreeCipher {
         /** {@code additionalData(path)} for every prefix of {@link #path}, the whole path last. */
         private final List<String> additionalData = new ArrayList<>(List.of(":"));
         private final List<List<String>> stack = new ArrayList<>();
+        private final List<EncryptionPolicy.PathMarks> marks = new ArrayList<>(List.of(EncryptionPolicy.PathMarks.ROOT));
 
         Walk(boolean encrypting) {
             this.encrypting = encrypting;
@@ -113,11 +114,13 @@ public final class TreeCipher {
             String parent = path.isEmpty() ? "" : additionalData.get(additionalData.size() - 1);
             path.add(key);
             additionalData.add(parent + key + ":");
+            marks.add(policy.extend(marks.get(marks.size() - 1), key));
         }
 
         private void leave() {
             path.remove(path.size() - 1);
             additionalData.remove(additionalData.size() - 1);
+            marks.remove(marks.size() - 1);
         }
 
         private String currentAdditionalData() {
@@ -169,7 +172,7 @@ public final class TreeCipher {
 
         private Object leaf(Object value) {
             boolean isComment = value instanceof Comment;
-            boolean encrypted = policy.shouldBeEncrypted(path, stack, isComment);
+            boolean encrypted = policy.shouldBeEncrypted(marks.get(marks.size() - 1), stack, isComment);
             return encrypting ? encryptLeaf(value, encrypted, isComment) : decryptLeaf(value, encrypted, isComment);
         }
 
