@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the benchmark inputs, runs the JMH benchmarks, the heap probes and the command-line
 # timings, and writes the results into docs/performance.md between the results markers.
-# Takes about 8-10 minutes on 2 cores. Never part of the Maven build.
+# Takes about 9 minutes on 2 idle cores. Never part of the Maven build.
 #   QUICK=1 benchmarks/run.sh        # shorter JMH runs, for a smoke check of the script
 #   REPORT_ONLY=1 benchmarks/run.sh  # rewrite docs/performance.md from the last results
 set -euo pipefail
@@ -33,7 +33,7 @@ java -cp "$jar" io.sops4j.benchmarks.Prepare "$inputs" 10k 1m 5m 10m 20m
 if [ -n "${QUICK:-}" ]; then
   small=(-wi 1 -w 1s -i 1 -r 1s); large=(-wi 0 -i 1)
 else
-  small=(-wi 2 -w 1s -i 3 -r 2s); large=(-wi 1 -i 2)
+  small=(-wi 3 -w 1s -i 5 -r 1s); large=(-wi 1 -i 2)
 fi
 echo "== JMH 10k, 1m" >&2
 java -jar "$jar" CryptoBenchmark -p size=10k,1m -f 1 "${small[@]}" -rf json -rff "$results/jmh-small.json"
