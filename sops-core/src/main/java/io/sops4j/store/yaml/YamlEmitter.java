@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
-import java.util.List;
 
 /**
  * The block-style part of yaml.v3's emitter state machine ({@code emitterc.go}) with its comment

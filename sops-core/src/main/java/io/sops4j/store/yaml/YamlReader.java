@@ -45,6 +45,7 @@ final class YamlReader {
 
     private final BitSet commentEvents = new BitSet();
     private int eventCount;
+    /** The nodes whose event follows a comment event: the candidates for owning a line comment. */
     private final Map<Integer, YamlNode> nodeByEvent = new HashMap<>();
 
     private YamlReader() {
