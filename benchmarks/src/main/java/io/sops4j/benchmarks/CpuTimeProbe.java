@@ -1,7 +1,9 @@
 package io.sops4j.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -26,35 +28,42 @@ public final class CpuTimeProbe {
         int measured = Integer.parseInt(args[3]);
         benchmark.prepare(true, true);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int a = 4; a < args.length; a++) {
-            String operation = args[a];
-            Supplier<byte[]> op = switch (operation) {
+        List<String> operations = List.of(args).subList(4, args.length);
+        List<Supplier<byte[]>> ops = new ArrayList<>();
+        for (String operation : operations) {
+            ops.add(switch (operation) {
                 case "decrypt" -> benchmark::decrypt;
                 case "encrypt" -> benchmark::encrypt;
                 case "parseEmit" -> benchmark::parseEmit;
                 case "cryptoFloor" -> benchmark::cryptoFloor;
                 default -> throw new IllegalArgumentException("unknown operation " + operation);
-            };
-            for (int i = 0; i < warmup; i++) {
-                op.get();
-            }
-            double[] cpu = new double[measured];
-            double[] wall = new double[measured];
-            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < measured; i++) {
+            });
+        }
+        for (int i = 0; i < warmup; i++) {
+            ops.forEach(Supplier::get);
+        }
+        // the operations take turns, so that a machine drifting in speed affects all of them alike
+        double[][] cpu = new double[ops.size()][measured];
+        double[][] wall = new double[ops.size()][measured];
+        long[] allocated = new long[ops.size()];
+        for (int i = 0; i < measured; i++) {
+            for (int o = 0; o < ops.size(); o++) {
+                long allocatedStart = threads.getCurrentThreadAllocatedBytes();
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long wallStart = System.nanoTime();
-                op.get();
-                wall[i] = (System.nanoTime() - wallStart) / 1e6;
-                cpu[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+                ops.get(o).get();
+                wall[o][i] = (System.nanoTime() - wallStart) / 1e6;
+                cpu[o][i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+                allocated[o] += threads.getCurrentThreadAllocatedBytes() - allocatedStart;
             }
-            double allocatedMiB = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / (double) measured / (1 << 20);
-            Arrays.sort(cpu);
-            Arrays.sort(wall);
+        }
+        for (int o = 0; o < ops.size(); o++) {
+            Arrays.sort(cpu[o]);
+            Arrays.sort(wall[o]);
             System.out.printf(Locale.ROOT, "CPU format=%s size=%s op=%s n=%d cpuMedianMs=%.2f cpuMinMs=%.2f "
                             + "wallMedianMs=%.2f wallMinMs=%.2f allocatedMiB=%.1f%n",
-                    args[0], args[1], operation, measured, cpu[measured / 2], cpu[0], wall[measured / 2], wall[0],
-                    allocatedMiB);
+                    args[0], args[1], operations.get(o), measured, cpu[o][measured / 2], cpu[o][0],
+                    wall[o][measured / 2], wall[o][0], allocated[o] / (double) measured / (1 << 20));
         }
     }
 }

@@ -88,8 +88,10 @@ public final class ValueCipher {
         Cipher cipher = decryptor;
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, parts.iv()));
         cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
-        cipher.update(parts.data());
-        byte[] plaintext = cipher.doFinal(parts.tag());
+        // one doFinal over ciphertext and tag: SunJCE buffers whatever update() passes in decrypt mode
+        byte[] sealed = Arrays.copyOf(parts.data(), parts.data().length + TAG_LENGTH);
+        System.arraycopy(parts.tag(), 0, sealed, parts.data().length, TAG_LENGTH);
+        byte[] plaintext = cipher.doFinal(sealed);
         Object value = ValueCodec.fromBytes(plaintext, parts.type());
         unstashed.add(new Decrypted(value, additionalData, parts.iv()));
         return value;
