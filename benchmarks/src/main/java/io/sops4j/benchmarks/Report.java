@@ -173,7 +173,7 @@ public final class Report {
                 byKey.get(key).put("n", f.get("n"));
             }
         }
-        md.append("### Thread CPU time per file (`CpuTimeProbe`, median after warm-up)\n\n");
+        md.append("### Thread CPU time per file (`CpuTimeProbe`, operations taking turns in one JVM, median after warm-up)\n\n");
         md.append("Less disturbed by other processes than wall-clock time; GC threads are not counted. "
                 + "Columns as in the JMH table.\n\n");
         md.append("| file | measured ops | decrypt ms | encrypt ms | floor ms | crypto ms | decrypt ÷ floor "
