@@ -49,6 +49,14 @@ class TamperingTest {
     }
 
     @Test
+    void failureInANestedValueNamesItsWholeKeyPath() {
+        String tampered = changeFirstBase64Char(original(), "x: ENC[AES256_GCM,", "tag");
+        SopsException e = decryptFails(tampered);
+        assertThat(e.exitCode()).isEqualTo(ExitCode.ERROR_DECRYPTING_TREE);
+        assertThat(e.keyPath()).isEqualTo("nested:inner:x");
+    }
+
+    @Test
     void valuesSwappedBetweenKeysAreRejected() {
         String yaml = original();
         String str = valueOf(yaml, "str");

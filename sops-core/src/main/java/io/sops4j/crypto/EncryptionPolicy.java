@@ -54,13 +54,13 @@ final class EncryptionPolicy {
 
     boolean shouldBeEncrypted(PathMarks path, List<List<String>> commentsStack, boolean isComment) {
         boolean encrypted = true;
-        if (rules.unencryptedSuffix() != null && path.unencryptedSuffix()) {
+        if (path.unencryptedSuffix()) {
             encrypted = false;
         }
         if (rules.encryptedSuffix() != null) {
             encrypted = path.encryptedSuffix();
         }
-        if (unencryptedRegex != null && path.unencryptedRegex()) {
+        if (path.unencryptedRegex()) {
             encrypted = false;
         }
         if (encryptedRegex != null) {

@@ -60,19 +60,25 @@ public final class TreeCipher {
     }
 
     /**
-     * One pass over the documents. The key path, the additional data and the policy's marks of
-     * every depth and the comments above the current item are kept as stacks that grow on the way
-     * down and shrink on the way up, so a leaf costs no copying.
+     * One key of the path being walked: {@code prefix} is the path up to and including it, each
+     * key followed by {@code :} (upstream's additional data), {@code marks} what the policy's key
+     * rules say of that path.
+     */
+    private record Depth(String prefix, EncryptionPolicy.PathMarks marks) {
+
+        static final Depth ROOT = new Depth("", EncryptionPolicy.PathMarks.ROOT);
+    }
+
+    /**
+     * One pass over the documents. The keys and the comments above the current item are kept as
+     * stacks that grow on the way down and shrink on the way up, so a leaf costs no copying.
      */
     private final class Walk {
 
         private final boolean encrypting;
         private final Mac mac = new Mac(macOnlyEncrypted);
-        private final List<String> path = new ArrayList<>();
-        /** {@code additionalData(path)} for every prefix of {@link #path}, the whole path last. */
-        private final List<String> additionalData = new ArrayList<>(List.of(":"));
+        private final List<Depth> depths = new ArrayList<>(List.of(Depth.ROOT));
         private final List<List<String>> stack = new ArrayList<>();
-        private final List<EncryptionPolicy.PathMarks> marks = new ArrayList<>(List.of(EncryptionPolicy.PathMarks.ROOT));
 
         Walk(boolean encrypting) {
             this.encrypting = encrypting;
@@ -111,20 +117,22 @@ public final class TreeCipher {
         }
 
         private void enter(String key) {
-            String parent = path.isEmpty() ? "" : additionalData.get(additionalData.size() - 1);
-            path.add(key);
-            additionalData.add(parent + key + ":");
-            marks.add(policy.extend(marks.get(marks.size() - 1), key));
+            Depth parent = depth();
+            depths.add(new Depth(parent.prefix() + key + ":", policy.extend(parent.marks(), key)));
         }
 
         private void leave() {
-            path.remove(path.size() - 1);
-            additionalData.remove(additionalData.size() - 1);
-            marks.remove(marks.size() - 1);
+            depths.remove(depths.size() - 1);
         }
 
+        private Depth depth() {
+            return depths.get(depths.size() - 1);
+        }
+
+        /** Upstream's {@code strings.Join(path, ":") + ":"}, which is {@code ":"} at the root. */
         private String currentAdditionalData() {
-            return additionalData.get(additionalData.size() - 1);
+            String prefix = depth().prefix();
+            return prefix.isEmpty() ? ":" : prefix;
         }
 
         private Object walkValue(Object value) {
@@ -172,7 +180,7 @@ public final class TreeCipher {
 
         private Object leaf(Object value) {
             boolean isComment = value instanceof Comment;
-            boolean encrypted = policy.shouldBeEncrypted(marks.get(marks.size() - 1), stack, isComment);
+            boolean encrypted = policy.shouldBeEncrypted(depth().marks(), stack, isComment);
             return encrypting ? encryptLeaf(value, encrypted, isComment) : decryptLeaf(value, encrypted, isComment);
         }
 
@@ -231,7 +239,8 @@ public final class TreeCipher {
         }
 
         private String keyPath() {
-            return String.join(":", path);
+            String prefix = depth().prefix();
+            return prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
         }
     }
 }
