@@ -6,7 +6,6 @@ import io.sops4j.SopsException;
 import io.sops4j.tree.GoFormat;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -35,35 +33,25 @@ final class ExecEnvCommand implements Callable<Integer> {
     @Mixin
     DecryptFlags decryptFlags;
 
-    @Option(names = "--background", description = "background the process and don't wait for it to complete (DEPRECATED)")
-    boolean background;
+    @Mixin
+    ExecOptions exec;
 
     @Option(names = "--pristine", description = "insert only the decrypted values into the environment without forwarding existing environment variables")
     boolean pristine;
 
-    @Option(names = "--user", description = "the user to run the command as (not supported by sops4j)")
-    String user;
-
     @Option(names = "--same-process", description = "run the command in place of sops; sops4j runs it as a child and exits with its exit code")
     boolean sameProcess;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "file")
-    Path file;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "command")
-    String command;
 
     @Override
     public Integer call() throws Exception {
-        if (file == null || command == null) {
-            throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: exec-env needs a file and a command");
-        }
-        if (sameProcess && background) {
+        exec.requireFileAndCommand("exec-env");
+        if (sameProcess && exec.background) {
             throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: The --same-process flag cannot be used with --background");
         }
-        ChildProcess.rejectUser(user);
+        exec.rejectUser();
         Map<String, String> variables;
-        DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), file, types.input(file));
+        DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), exec.file, types.input(exec.file));
         try {
             variables = variables(decrypted.documents());
         } finally {
@@ -74,7 +62,7 @@ final class ExecEnvCommand implements Callable<Integer> {
             environment.putAll(System.getenv());
         }
         environment.putAll(variables);
-        return ChildProcess.run(command, environment, background);
+        return ChildProcess.run(exec.command, environment, exec.background);
     }
 
     /** Upstream's rules: comments skipped, nested values and keys with {@code =} refused, scalars as text. */

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -35,38 +34,28 @@ final class ExecFileCommand implements Callable<Integer> {
     @Mixin
     DecryptFlags decryptFlags;
 
-    @Option(names = "--background", description = "background the process and don't wait for it to complete (DEPRECATED)")
-    boolean background;
+    @Mixin
+    ExecOptions exec;
 
     @Option(names = "--no-fifo", description = "use a regular file instead of a fifo to temporarily hold the decrypted contents")
     boolean noFifo;
 
-    @Option(names = "--user", description = "the user to run the command as (not supported by sops4j)")
-    String user;
-
     @Option(names = "--filename", description = "filename for the temporarily file (default: tmp-file)", defaultValue = "tmp-file")
     String filename;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "file")
-    Path file;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "command")
-    String command;
 
     @Override
     public Integer call() throws Exception {
-        if (file == null || command == null) {
-            throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: exec-file needs a file and a command");
-        }
-        ChildProcess.rejectUser(user);
+        exec.requireFileAndCommand("exec-file");
+        exec.rejectUser();
         Path relative = Path.of(filename).normalize();
         if (filename.isEmpty() || relative.isAbsolute() || relative.startsWith("..") || relative.toString().isEmpty()) {
             throw new SopsException(ExitCode.GENERIC, "Error: --filename must be a local path inside the temporary directory: " + filename);
         }
         byte[] plaintext;
-        DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), file, types.input(file));
+        DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), exec.file, types.input(exec.file));
         try {
-            plaintext = decrypted.toBytes(types.output(file), CliSupport.storeOptions(global));
+            plaintext = decrypted.toBytes(types.output(exec.file), CliSupport.storeOptions(global));
         } finally {
             decrypted.forgetDataKey();
         }
@@ -75,10 +64,10 @@ final class ExecFileCommand implements Callable<Integer> {
             Path target = directory.resolve(relative);
             Files.createDirectories(target.getParent());
             Map<String, String> environment = new HashMap<>(System.getenv());
-            String expanded = command.replace("{}", target.toString());
+            String expanded = exec.command.replace("{}", target.toString());
             if (noFifo) {
                 PrivateFiles.write(target, plaintext);
-                return ChildProcess.run(expanded, environment, background);
+                return ChildProcess.run(expanded, environment, exec.background);
             }
             makeFifo(target);
             Thread writer = new Thread(() -> {
@@ -90,10 +79,10 @@ final class ExecFileCommand implements Callable<Integer> {
             }, "exec-file-fifo");
             writer.setDaemon(true);
             writer.start();
-            return ChildProcess.run(expanded, environment, background);
+            return ChildProcess.run(expanded, environment, exec.background);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
-            if (!background) {
+            if (!exec.background) {
                 PrivateFiles.deleteTree(directory);
             }
         }
