@@ -100,7 +100,8 @@ class TamperingTest {
     void wrongKeyGivesExit128() {
         Sops sops = Sops.builder().environment(TestKeys.age(home).with("SOPS_AGE_KEY",
                 "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQSRSS6D")).build();
-        assertThatThrownBy(() -> sops.decrypt(original().getBytes(StandardCharsets.UTF_8), Format.YAML))
+        byte[] file = original().getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> sops.decrypt(file, Format.YAML))
                 .isInstanceOf(DataKeyException.class)
                 .satisfies(e -> assertThat(((SopsException) e).exitCode().code()).isEqualTo(128));
     }
