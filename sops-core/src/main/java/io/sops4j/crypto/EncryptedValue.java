@@ -1,5 +1,8 @@
 package io.sops4j.crypto;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /** The parts of an {@code ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]} string. */
@@ -20,24 +23,31 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
         return m == null ? null : text.substring(m.type + TYPE.length(), m.end);
     }
 
-    /** Parses like upstream: anchored at the start only, greedy groups, strict base64 ignoring CR/LF. */
+    /**
+     * Parses like upstream: anchored at the start only, greedy groups, strict base64. Upstream's
+     * decoder also skips CR and LF, which cannot occur here: the match ends at the first line end.
+     */
     static EncryptedValue parse(String text) {
         Match m = Match.of(text);
         if (m == null) {
             throw new IllegalArgumentException("Input string does not match sops' data format");
         }
-        return new EncryptedValue(decode(text.substring(PREFIX.length(), m.iv), "data"),
-                decode(text.substring(m.iv + IV.length(), m.tag), "iv"),
-                decode(text.substring(m.tag + TAG.length(), m.type), "tag"),
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        return new EncryptedValue(decode(latin1, PREFIX.length(), m.iv, "data"),
+                decode(latin1, m.iv + IV.length(), m.tag, "iv"),
+                decode(latin1, m.tag + TAG.length(), m.type, "tag"),
                 text.substring(m.type + TYPE.length(), m.end));
     }
 
-    private static byte[] decode(String base64, String part) {
+    private static byte[] decode(byte[] latin1, int from, int to, String part) {
+        ByteBuffer decoded;
         try {
-            return Base64.getDecoder().decode(base64.replace("\r", "").replace("\n", ""));
+            decoded = Base64.getDecoder().decode(ByteBuffer.wrap(latin1, from, to - from));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Error base64-decoding " + part);
         }
+        byte[] bytes = decoded.array();
+        return decoded.remaining() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.remaining());
     }
 
     String format() {

@@ -78,8 +78,15 @@ final class ValueCodec {
         };
     }
 
-    /** UTF-8 text when the bytes are valid UTF-8, the bytes themselves otherwise (Go strings are bytes). */
+    /**
+     * UTF-8 text when the bytes are valid UTF-8, the bytes themselves otherwise (Go strings are
+     * bytes). Decoding replaces malformed input with U+FFFD, so text without it was valid.
+     */
     private static Object text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -31,16 +31,74 @@ public final class GoFormat {
     private GoFormat() {
     }
 
-    /** The shortest decimal digits that read back as {@code v} (v finite, non-zero). */
-    private static BigDecimal shortest(double v) {
-        BigDecimal exact = new BigDecimal(Math.abs(v));
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == Math.abs(v)) {
-                return rounded.stripTrailingZeros();
+    /**
+     * The shortest decimal that reads back as {@code abs} (finite, positive). {@code Double.toString}
+     * reads back too but is not always shortest before JDK 19; when it has at most 15 significant
+     * digits and {@code abs} is normal, no other decimal that short reads back as {@code abs}
+     * (15 digits always survive a round trip through a double), so it is the shortest.
+     */
+    static Decimal shortest(double abs) {
+        if (abs >= Double.MIN_NORMAL) {
+            Decimal jdk = Decimal.parse(Double.toString(abs));
+            if (jdk.digits().length() <= 15) {
+                return jdk;
             }
         }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return shortestByRounding(abs);
+    }
+
+    /** Rounds the exact binary value to ever more digits until it reads back. */
+    static Decimal shortestByRounding(double abs) {
+        BigDecimal exact = new BigDecimal(abs);
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == abs) {
+                return Decimal.of(rounded);
+            }
+        }
+        return Decimal.of(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    /** A positive decimal {@code d.ddd × 10^exponent}, without leading or trailing zero digits. */
+    record Decimal(String digits, int exponent) {
+
+        static Decimal of(BigDecimal value) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            String unscaled = stripped.unscaledValue().toString();
+            return new Decimal(unscaled, unscaled.length() - stripped.scale() - 1);
+        }
+
+        /** Reads {@code Double.toString} output of a positive normal double ({@code 12.5}, {@code 1.0E-5}). */
+        static Decimal parse(String text) {
+            int e = text.indexOf('E');
+            int mantissaEnd = e < 0 ? text.length() : e;
+            int point = text.indexOf('.');
+            StringBuilder digits = new StringBuilder(mantissaEnd);
+            digits.append(text, 0, point).append(text, point + 1, mantissaEnd);
+            int exponent = point - 1 + (e < 0 ? 0 : Integer.parseInt(text, e + 1, text.length(), 10));
+            int first = 0;
+            while (digits.charAt(first) == '0') {
+                first++;
+            }
+            int last = digits.length();
+            while (digits.charAt(last - 1) == '0') {
+                last--;
+            }
+            return new Decimal(digits.substring(first, last), exponent - first);
+        }
+
+        /** Without an exponent, as {@code BigDecimal.toPlainString}. */
+        String plain() {
+            int length = digits.length();
+            if (exponent < 0) {
+                return "0." + "0".repeat(-exponent - 1) + digits;
+            }
+            int integerDigits = exponent + 1;
+            if (length <= integerDigits) {
+                return digits + "0".repeat(integerDigits - length);
+            }
+            return digits.substring(0, integerDigits) + "." + digits.substring(integerDigits);
+        }
     }
 
     private static String special(double v) {
@@ -67,7 +125,7 @@ public final class GoFormat {
         if (v == 0) {
             return sign + "0";
         }
-        return sign + shortest(v).toPlainString();
+        return sign + shortest(Math.abs(v)).plain();
     }
 
     /** {@code strconv.FormatFloat(v, 'g' or 'G', -1, 64)}. */
@@ -80,13 +138,11 @@ public final class GoFormat {
         if (v == 0) {
             return sign + "0";
         }
-        BigDecimal digits = shortest(v);
-        String unscaled = digits.unscaledValue().toString();
-        int exponent = unscaled.length() - digits.scale() - 1;
-        if (exponent < -4 || exponent >= 6) {
-            return sign + exponentForm(unscaled, exponent, upperCase ? 'E' : 'e');
+        Decimal digits = shortest(Math.abs(v));
+        if (digits.exponent() < -4 || digits.exponent() >= 6) {
+            return sign + exponentForm(digits.digits(), digits.exponent(), upperCase ? 'E' : 'e');
         }
-        return sign + digits.toPlainString();
+        return sign + digits.plain();
     }
 
     private static String exponentForm(String unscaled, int exponent, char marker) {
@@ -111,10 +167,8 @@ public final class GoFormat {
         double abs = Math.abs(v);
         if (abs != 0 && (abs < 1e-6 || abs >= 1e21)) {
             String sign = negative(v) ? "-" : "";
-            BigDecimal digits = shortest(v);
-            String unscaled = digits.unscaledValue().toString();
-            int exponent = unscaled.length() - digits.scale() - 1;
-            String text = exponentForm(unscaled, exponent, 'e');
+            Decimal digits = shortest(abs);
+            String text = exponentForm(digits.digits(), digits.exponent(), 'e');
             int n = text.length();
             if (n >= 4 && text.charAt(n - 4) == 'e' && text.charAt(n - 3) == '-' && text.charAt(n - 2) == '0') {
                 text = text.substring(0, n - 2) + text.charAt(n - 1);

@@ -37,6 +37,9 @@ class ValueCipherTest {
         }
         byte[] invalidUtf8 = {(byte) 0xff, 0, (byte) 0xc3};
         assertThat((byte[]) cipher.decrypt(cipher.encrypt(invalidUtf8, "data:"), "data:")).isEqualTo(invalidUtf8);
+        byte[] encodedSurrogate = {(byte) 0xed, (byte) 0xa0, (byte) 0x80};
+        assertThat((byte[]) cipher.decrypt(cipher.encrypt(encodedSurrogate, "data:"), "data:")).isEqualTo(encodedSurrogate);
+        assertThat(cipher.decrypt(cipher.encrypt("replacement \uFFFD kept", "k:"), "k:")).isEqualTo("replacement \uFFFD kept");
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The table of Go float formats in the format specification (§14.1), row by row. */
 class GoFormatTest {
@@ -37,6 +39,32 @@ class GoFormatTest {
         assertThat(GoFormat.formatFloatG(value, false)).isEqualTo(yaml);
         assertThat(GoFormat.formatFloatJson(value)).isEqualTo(json);
         assertThat(GoFormat.valToString(value)).isEqualTo(ini);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void shortestDigitsAgreeWithRoundingTheExactValue(long seed) {
+        Random random = new Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> Math.abs(Double.longBitsToDouble(random.nextLong()));
+                case 1 -> random.nextInt(1_000_000) / Math.pow(10, random.nextInt(8));
+                case 2 -> Math.pow(10, random.nextInt(600) - 300) * (1 + random.nextInt(9));
+                default -> Math.scalb(1.0 + random.nextInt(16) / 16.0, random.nextInt(2098) - 1074);
+            };
+            if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+                continue;
+            }
+            assertThat(GoFormat.shortest(value)).as("%s", Double.toString(value))
+                    .isEqualTo(GoFormat.shortestByRounding(value));
+        }
+    }
+
+    @Test
+    void shortestEvenWhereDoubleToStringIsNot() {
+        // JDK 17 prints 2e23 as 1.9999999999999998E23
+        assertThat(GoFormat.formatFloatG(2e23, false)).isEqualTo("2e+23");
+        assertThat(GoFormat.formatFloatF(0.1 + 0.2)).isEqualTo("0.30000000000000004");
     }
 
     @Test
