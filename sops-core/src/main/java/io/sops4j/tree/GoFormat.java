@@ -47,10 +47,15 @@ public final class GoFormat {
         return shortestByRounding(abs);
     }
 
-    /** Rounds the exact binary value to ever more digits until it reads back. */
+    /**
+     * Rounds the exact binary value to ever more digits until it reads back. For a normal double
+     * the 15-digit rounding reads back exactly when some shorter one does, and is then that one,
+     * so the search can start there.
+     */
     static Decimal shortestByRounding(double abs) {
         BigDecimal exact = new BigDecimal(abs);
-        for (int precision = 1; precision <= 17; precision++) {
+        int from = abs >= Double.MIN_NORMAL ? 15 : 1;
+        for (int precision = from; precision <= 17; precision++) {
             BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
             if (rounded.doubleValue() == abs) {
                 return Decimal.of(rounded);

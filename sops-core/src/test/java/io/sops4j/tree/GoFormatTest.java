@@ -3,6 +3,9 @@ package io.sops4j.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -46,18 +49,31 @@ class GoFormatTest {
     void shortestDigitsAgreeWithRoundingTheExactValue(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 20_000; i++) {
-            double value = switch (i % 4) {
+            double value = switch (i % 5) {
                 case 0 -> Math.abs(Double.longBitsToDouble(random.nextLong()));
                 case 1 -> random.nextInt(1_000_000) / Math.pow(10, random.nextInt(8));
                 case 2 -> Math.pow(10, random.nextInt(600) - 300) * (1 + random.nextInt(9));
+                case 3 -> random.nextDouble() * 1000;
                 default -> Math.scalb(1.0 + random.nextInt(16) / 16.0, random.nextInt(2098) - 1074);
             };
             if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
                 continue;
             }
             assertThat(GoFormat.shortest(value)).as("%s", Double.toString(value))
-                    .isEqualTo(GoFormat.shortestByRounding(value));
+                    .isEqualTo(shortestByDefinition(value));
         }
+    }
+
+    /** The exact value rounded to one digit, two digits, … until it reads back as {@code abs}. */
+    private static GoFormat.Decimal shortestByDefinition(double abs) {
+        BigDecimal exact = new BigDecimal(abs);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == abs) {
+                return GoFormat.Decimal.of(rounded);
+            }
+        }
+        return GoFormat.Decimal.of(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
     }
 
     @Test
