@@ -28,6 +28,10 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
      * decoder also skips CR and LF, which cannot occur here: the match ends at the first line end.
      */
     static EncryptedValue parse(String text) {
+        EncryptedValue whole = parseWholeText(text);
+        if (whole != null) {
+            return whole;
+        }
         Match m = Match.of(text);
         if (m == null) {
             throw new IllegalArgumentException("Input string does not match sops' data format");
@@ -37,6 +41,42 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
                 decode(latin1, m.iv + IV.length(), m.tag, "iv"),
                 decode(latin1, m.tag + TAG.length(), m.type, "tag"),
                 text.substring(m.type + TYPE.length(), m.end));
+    }
+
+    /**
+     * The form every writer produces, one match spanning the whole text, parsed without first
+     * searching it for line ends: the separators found from the closing bracket are the ones
+     * {@link Match} finds when no line end comes before the bracket, and none can, once the three
+     * base64 parts decode (their alphabet has no line end) and the type part holds none. Null for
+     * anything else, which {@link Match} then parses or rejects with its own message.
+     */
+    private static EncryptedValue parseWholeText(String text) {
+        int end = text.length() - 1;
+        if (!text.startsWith(PREFIX) || text.charAt(end) != ']') {
+            return null;
+        }
+        int type = text.lastIndexOf(TYPE, end - TYPE.length() - 1);
+        int tag = type < 0 ? -1 : text.lastIndexOf(TAG, type - TAG.length() - 1);
+        int iv = tag < 0 ? -1 : text.lastIndexOf(IV, tag - IV.length() - 1);
+        if (iv < PREFIX.length() + 1 || Match.lineEnd(text, type + TYPE.length()) < end) {
+            return null;
+        }
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] data = decodeOrNull(latin1, PREFIX.length(), iv);
+        byte[] ivBytes = data == null ? null : decodeOrNull(latin1, iv + IV.length(), tag);
+        byte[] tagBytes = ivBytes == null ? null : decodeOrNull(latin1, tag + TAG.length(), type);
+        if (tagBytes == null) {
+            return null;
+        }
+        return new EncryptedValue(data, ivBytes, tagBytes, text.substring(type + TYPE.length(), end));
+    }
+
+    private static byte[] decodeOrNull(byte[] latin1, int from, int to) {
+        try {
+            return decode(latin1, from, to, "");
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static byte[] decode(byte[] latin1, int from, int to, String part) {
@@ -71,7 +111,7 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
             if (!text.startsWith(PREFIX)) {
                 return null;
             }
-            int lineEnd = lineEnd(text);
+            int lineEnd = lineEnd(text, PREFIX.length());
             int end = text.lastIndexOf(']', lineEnd - 1);
             int type = end < 0 ? -1 : text.lastIndexOf(TYPE, end - TYPE.length() - 1);
             int tag = type < 0 ? -1 : text.lastIndexOf(TAG, type - TAG.length() - 1);
@@ -82,11 +122,11 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
             return new Match(iv, tag, type, end);
         }
 
-        /** The first line terminator of {@link java.util.regex.Pattern} without flags, or the length. */
-        private static int lineEnd(String text) {
+        /** The first line terminator of {@link java.util.regex.Pattern} without flags from {@code from}, or the length. */
+        static int lineEnd(String text, int from) {
             int end = text.length();
             for (char terminator : LINE_TERMINATORS) {
-                int at = text.indexOf(terminator, PREFIX.length());
+                int at = text.indexOf(terminator, from);
                 if (at >= 0 && at < end) {
                     end = at;
                 }

@@ -138,7 +138,7 @@ public final class ValueCipher {
 
     /** Whether an {@code ENC[…]} string holds an encrypted comment. */
     public static boolean isEncryptedComment(String text) {
-        if (!"comment".equals(EncryptedValue.typeOf(text))) {
+        if (!text.contains(",type:comment]") || !"comment".equals(EncryptedValue.typeOf(text))) {
             return false;
         }
         try {

@@ -17,7 +17,7 @@ class EncryptedValueMatchTest {
 
     private static final String[] PIECES = {
         "ENC[AES256_GCM,data:", ",iv:", ",tag:", ",type:", "]", "]", ",", ":", "QUJD", "YQ==", "str", "a",
-        "\n", "\r", "\u0085", "\u2028", "\u2029", "=", "iv", "tag", "type", "[", "é",
+        "\n", "\r", "\u0085", "\u2028", "\u2029", "=", "iv", "tag", "type", "[", "é", "comment",
     };
 
     @ParameterizedTest
@@ -44,6 +44,11 @@ class EncryptedValueMatchTest {
         "ENC[AES256_GCM,data:YQ==,iv:YQ==,tag:YQ==,type:]",
         "ENC[AES256_GCM,data:,iv:YQ==,tag:YQ==,type:str]",
         "ENC[AES256_GCM,data:YQ==,iv:YQ==,tag:YQ==\r,type:str]",
+        "ENC[AES256_GCM,data:YQ==,iv:YQ==,tag:YQ==,type:s\u2028tr]",
+        "ENC[AES256_GCM,data:YQ==,iv:YQ==,tag:YQ==,type:s\ntr]]",
+        "ENC[AES256_GCM,data:YQ\n==,iv:YQ==,tag:YQ==,type:str]",
+        "ENC[AES256_GCM,data:YQ==,iv:Y\u0085Q==,tag:YQ==,type:str]",
+        "ENC[AES256_GCM,data:YQ==,iv:YQ==,tag:YQ==,type:comment]",
         "xENC[AES256_GCM,data:YQ==,iv:YQ==,tag:YQ==,type:str]",
         "",
     })
@@ -55,6 +60,7 @@ class EncryptedValueMatchTest {
         Matcher m = FORMAT.matcher(text);
         boolean matches = m.lookingAt();
         assertThat(EncryptedValue.looksEncrypted(text)).as("%s", text).isEqualTo(matches);
+        assertThat(EncryptedValue.typeOf(text)).as("%s", text).isEqualTo(matches ? m.group(4) : null);
         if (!matches) {
             assertThatThrownBy(() -> EncryptedValue.parse(text)).isInstanceOf(IllegalArgumentException.class);
             return;
