@@ -44,21 +44,23 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
     }
 
     /**
-     * The form every writer produces, one match spanning the whole text, parsed without first
-     * searching it for line ends: the separators found from the closing bracket are the ones
-     * {@link Match} finds when no line end comes before the bracket, and none can, once the three
-     * base64 parts decode (their alphabet has no line end) and the type part holds none. Null for
-     * anything else, which {@link Match} then parses or rejects with its own message.
+     * The form every writer produces, parsed without the backward searches of {@link Match}: exactly
+     * three commas after the prefix, each opening its separator, the closing bracket last. Each
+     * separator then occurs once, so the greedy groups can only end there, and no line end comes
+     * before the bracket once the three base64 parts decode (their alphabet has none) and the
+     * type part holds none. Null for anything else, which {@link Match} then parses or rejects.
      */
     private static EncryptedValue parseWholeText(String text) {
         int end = text.length() - 1;
         if (!text.startsWith(PREFIX) || text.charAt(end) != ']') {
             return null;
         }
-        int type = text.lastIndexOf(TYPE, end - TYPE.length() - 1);
-        int tag = type < 0 ? -1 : text.lastIndexOf(TAG, type - TAG.length() - 1);
-        int iv = tag < 0 ? -1 : text.lastIndexOf(IV, tag - IV.length() - 1);
-        if (iv < PREFIX.length() + 1 || Match.lineEnd(text, type + TYPE.length()) < end) {
+        int iv = text.indexOf(',', PREFIX.length() + 1);
+        int tag = iv < 0 ? -1 : text.indexOf(',', iv + IV.length() + 1);
+        int type = tag < 0 ? -1 : text.indexOf(',', tag + TAG.length() + 1);
+        if (type < 0 || type + TYPE.length() >= end || text.indexOf(',', type + 1) >= 0
+                || !text.startsWith(IV, iv) || !text.startsWith(TAG, tag) || !text.startsWith(TYPE, type)
+                || Match.lineEnd(text, type + TYPE.length()) < end) {
             return null;
         }
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);

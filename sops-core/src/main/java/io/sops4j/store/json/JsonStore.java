@@ -79,7 +79,7 @@ public final class JsonStore implements Store {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to json: there is no document to write");
         }
         try {
-            return (indented(branches.get(0)) + "\n").getBytes(StandardCharsets.UTF_8);
+            return indented(branches.get(0), "\n").getBytes(StandardCharsets.UTF_8);
         } catch (EncodeException e) {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to json: " + e.getMessage());
         }
@@ -104,7 +104,7 @@ public final class JsonStore implements Store {
     @Override
     public byte[] emitValue(Object value) {
         try {
-            return indented(value).getBytes(StandardCharsets.UTF_8);
+            return indented(value, "").getBytes(StandardCharsets.UTF_8);
         } catch (EncodeException e) {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, e.getMessage());
         }
@@ -115,8 +115,8 @@ public final class JsonStore implements Store {
         return branch.containsKey(METADATA_KEY);
     }
 
-    private String indented(Object value) throws EncodeException {
-        String text = JsonTreeWriter.write(value, indent == -1 ? "\t" : " ".repeat(Math.max(indent, 0)));
+    private String indented(Object value, String end) throws EncodeException {
+        String text = JsonTreeWriter.write(value, indent == -1 ? "\t" : " ".repeat(Math.max(indent, 0)), end);
         if (indent < -1) {
             throw new EncodeException("JSON Indentation parameter smaller than -1 is not accepted");
         }

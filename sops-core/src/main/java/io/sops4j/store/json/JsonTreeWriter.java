@@ -30,11 +30,11 @@ final class JsonTreeWriter {
         this.indent = indent;
     }
 
-    /** The indented JSON text of {@code value}, without a final newline. */
-    static String write(Object value, String indent) throws EncodeException {
+    /** The indented JSON text of {@code value}, followed by {@code end}. */
+    static String write(Object value, String indent, String end) throws EncodeException {
         JsonTreeWriter writer = new JsonTreeWriter(indent);
         writer.value(value, 0);
-        return writer.out.toString();
+        return writer.out.append(end).toString();
     }
 
     private void value(Object value, int depth) throws EncodeException {
