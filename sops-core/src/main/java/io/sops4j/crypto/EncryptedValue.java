@@ -60,7 +60,7 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
         int type = tag < 0 ? -1 : text.indexOf(',', tag + TAG.length() + 1);
         if (type < 0 || type + TYPE.length() >= end || text.indexOf(',', type + 1) >= 0
                 || !text.startsWith(IV, iv) || !text.startsWith(TAG, tag) || !text.startsWith(TYPE, type)
-                || Match.lineEnd(text, type + TYPE.length()) < end) {
+                || Match.hasLineTerminator(text, type + TYPE.length(), end)) {
             return null;
         }
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
@@ -122,6 +122,17 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
                 return null;
             }
             return new Match(iv, tag, type, end);
+        }
+
+        static boolean hasLineTerminator(String text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                for (char terminator : LINE_TERMINATORS) {
+                    if (text.charAt(i) == terminator) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** The first line terminator of {@link java.util.regex.Pattern} without flags from {@code from}, or the length. */
