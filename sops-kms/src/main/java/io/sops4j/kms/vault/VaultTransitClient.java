@@ -7,7 +7,6 @@ import io.sops4j.DataKeyException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.kms.KeyFailure;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -16,23 +15,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Vault's transit {@code encrypt} and {@code decrypt} endpoints, configured as Vault's own client
  * is: {@code VAULT_TOKEN} (else {@code ~/.vault-token}), {@code VAULT_NAMESPACE},
- * {@code VAULT_CACERT}, {@code VAULT_CLIENT_TIMEOUT} and {@code VAULT_MAX_RETRIES}. Throttling
+ * {@code VAULT_CLIENT_TIMEOUT}, {@code VAULT_MAX_RETRIES} and the TLS settings of {@link VaultTls}. Throttling
  * (429) and transient server errors (5xx but 501) are retried with exponential backoff.
  */
 final class VaultTransitClient {
@@ -148,29 +141,12 @@ final class VaultTransitClient {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout);
-        Optional<String> caCert = environment.get("VAULT_CACERT");
-        if (caCert.isPresent()) {
-            builder.sslContext(trusting(Path.of(caCert.get()), key, action));
+        try {
+            VaultTls.context(environment).ifPresent(builder::sslContext);
+        } catch (VaultTls.InvalidSetting e) {
+            throw KeyFailure.of(key.description(), action, e.getMessage());
         }
         return builder.build();
-    }
-
-    private static SSLContext trusting(Path pemFile, VaultTransitMasterKey key, String action) {
-        try (InputStream in = Files.newInputStream(pemFile)) {
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            int index = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trusted.setCertificateEntry("vault-ca-" + index++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw KeyFailure.of(key.description(), action, "cannot load VAULT_CACERT " + pemFile + ": " + e.getMessage());
-        }
     }
 
     /**

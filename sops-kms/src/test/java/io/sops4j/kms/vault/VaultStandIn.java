@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.sops4j.kms.TestCertificate;
 import io.sops4j.kms.StandInCipher;
@@ -20,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /** Vault's transit encrypt/decrypt API on loopback, with real AES-GCM per key. */
 public final class VaultStandIn implements AutoCloseable {
@@ -43,6 +46,11 @@ public final class VaultStandIn implements AutoCloseable {
 
     /** Serves HTTPS with {@code certificate} when given. */
     VaultStandIn(String token, TestCertificate certificate) throws IOException {
+        this(token, certificate, null);
+    }
+
+    /** Serves HTTPS with {@code certificate}, and when {@code client} is given accepts only clients presenting it. */
+    VaultStandIn(String token, TestCertificate certificate, TestCertificate client) throws IOException {
         this.token = token;
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (certificate == null) {
@@ -50,7 +58,9 @@ public final class VaultStandIn implements AutoCloseable {
         } else {
             HttpsServer https = HttpsServer.create(loopback, 0);
             try {
-                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                https.setHttpsConfigurator(client == null
+                        ? new HttpsConfigurator(certificate.serverContext())
+                        : requiringClient(certificate, client));
             } catch (Exception e) {
                 throw new IOException(e);
             }
@@ -59,6 +69,19 @@ public final class VaultStandIn implements AutoCloseable {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    private static HttpsConfigurator requiringClient(TestCertificate certificate, TestCertificate client) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(certificate.keyManagers(), client.trustManagers(), null);
+        return new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = context.getDefaultSSLParameters();
+                ssl.setNeedClientAuth(true);
+                parameters.setSSLParameters(ssl);
+            }
+        };
     }
 
     public String address() {

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import io.sops4j.kms.TestCertificate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -209,10 +208,7 @@ class VaultTransitTest {
     @Test
     void vaultCacertIsTrustedForHttps() throws Exception {
         TestCertificate certificate = new TestCertificate();
-        Path pem = home.resolve("vault-ca.pem");
-        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path pem = Files.writeString(home.resolve("vault-ca.pem"), certificate.certificatePem());
         try (VaultStandIn https = new VaultStandIn(vault.token, certificate)) {
             VaultTransitMasterKey key = VaultTransit.key(https.address() + "/v1/transit/keys/app");
 
@@ -223,6 +219,84 @@ class VaultTransitTest {
             assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token, "VAULT_MAX_RETRIES", "0"))))
                     .isInstanceOf(DataKeyException.class)
                     .hasMessageContaining(key.id());
+        }
+    }
+
+    @Test
+    void vaultCapathTrustsTheCertificatesOfEveryFileBelowIt() throws Exception {
+        TestCertificate certificate = new TestCertificate();
+        Path cas = Files.createDirectories(home.resolve("cas/nested"));
+        Files.writeString(cas.resolve("other.pem"), new TestCertificate().certificatePem());
+        Files.writeString(cas.resolve("vault.pem"), certificate.certificatePem());
+        try (VaultStandIn https = new VaultStandIn(vault.token, certificate)) {
+            VaultTransitMasterKey key = VaultTransit.key(https.address() + "/v1/transit/keys/app");
+
+            assertThat(key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CAPATH", home.resolve("cas").toString()))).decrypt(environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CAPATH", home.resolve("cas").toString())))).isEqualTo(dataKey);
+
+            Files.writeString(cas.resolve("notes.txt"), "not a certificate");
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CAPATH", home.resolve("cas").toString()))))
+                    .isInstanceOf(DataKeyException.class)
+                    .hasMessageContaining("VAULT_CAPATH")
+                    .hasMessageContaining("notes.txt")
+                    .hasMessageNotContaining("not a certificate");
+            assertThat(https.paths).hasSize(2);
+        }
+    }
+
+    @Test
+    void vaultSkipVerifyAcceptsAnUntrustedServerAndTakesGoBooleans() throws Exception {
+        try (VaultStandIn https = new VaultStandIn(vault.token, new TestCertificate())) {
+            VaultTransitMasterKey key = VaultTransit.key(https.address() + "/v1/transit/keys/app");
+
+            MasterKey encrypted = key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token, "VAULT_SKIP_VERIFY", "true")));
+            assertThat(encrypted.decrypt(environment(Map.of("VAULT_TOKEN", vault.token, "VAULT_SKIP_VERIFY", "1"))))
+                    .isEqualTo(dataKey);
+
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_SKIP_VERIFY", "False", "VAULT_MAX_RETRIES", "0"))))
+                    .isInstanceOf(DataKeyException.class);
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_SKIP_VERIFY", "yes"))))
+                    .isInstanceOf(DataKeyException.class)
+                    .hasMessageContaining("could not parse VAULT_SKIP_VERIFY");
+            assertThat(https.paths).hasSize(2);
+        }
+    }
+
+    @Test
+    void vaultClientCertificateAndKeyAnswerAServerThatRequiresThem() throws Exception {
+        TestCertificate server = new TestCertificate();
+        TestCertificate client = new TestCertificate();
+        Path ca = Files.writeString(home.resolve("vault-ca.pem"), server.certificatePem());
+        Path clientCert = Files.writeString(home.resolve("client.pem"), client.certificatePem());
+        Path pkcs8 = Files.writeString(home.resolve("client-pkcs8.key"), client.privateKeyPem(true));
+        Path sec1 = Files.writeString(home.resolve("client-sec1.key"), client.privateKeyPem(false));
+        assertThat(Files.readString(sec1)).startsWith("-----BEGIN EC PRIVATE KEY-----");
+        try (VaultStandIn https = new VaultStandIn(vault.token, server, client)) {
+            VaultTransitMasterKey key = VaultTransit.key(https.address() + "/v1/transit/keys/app");
+
+            MasterKey encrypted = key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CACERT", ca.toString(), "VAULT_CLIENT_CERT", clientCert.toString(), "VAULT_CLIENT_KEY", pkcs8.toString())));
+            assertThat(encrypted.decrypt(environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CACERT", ca.toString(), "VAULT_CLIENT_CERT", clientCert.toString(), "VAULT_CLIENT_KEY", sec1.toString()))))
+                    .isEqualTo(dataKey);
+
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CACERT", ca.toString(), "VAULT_MAX_RETRIES", "0"))))
+                    .isInstanceOf(DataKeyException.class);
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CACERT", ca.toString(), "VAULT_CLIENT_CERT", clientCert.toString()))))
+                    .isInstanceOf(DataKeyException.class)
+                    .hasMessageContaining("VAULT_CLIENT_CERT and VAULT_CLIENT_KEY must be set together");
+            assertThatThrownBy(() -> key.encrypt(dataKey, environment(Map.of("VAULT_TOKEN", vault.token,
+                    "VAULT_CACERT", ca.toString(), "VAULT_CLIENT_CERT", clientCert.toString(),
+                    "VAULT_CLIENT_KEY", clientCert.toString()))))
+                    .isInstanceOf(DataKeyException.class)
+                    .hasMessageContaining("VAULT_CLIENT_KEY");
+            assertThat(https.paths).hasSize(2);
         }
     }
 
