@@ -5,6 +5,7 @@ import io.sops4j.SopsException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs {@code /bin/sh -c command} with the standard streams of this process. */
 final class ChildProcess {
@@ -12,23 +13,19 @@ final class ChildProcess {
     private ChildProcess() {
     }
 
-    static void rejectUser(String user) {
-        if (user != null && !user.isEmpty()) {
-            throw new SopsException(ExitCode.GENERIC, "Error: --user is not supported by sops4j (the JVM cannot switch "
-                    + "users); run sops4j itself as that user, for example with sudo -u " + user);
-        }
-    }
-
-    /** The command's exit code; 0 at once when {@code background}. */
-    static int run(String command, Map<String, String> environment, boolean background) throws InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("/bin/sh", "-c", command)).inheritIO();
+    /** The command's exit code; 0 at once when {@code background}. Runs as {@code user} when given. */
+    static int run(String command, Map<String, String> environment, boolean background, Optional<TargetUser> user)
+            throws InterruptedException {
+        List<String> shell = List.of("/bin/sh", "-c", command);
+        ProcessBuilder builder = new ProcessBuilder(user.map(u -> u.wrap(shell)).orElse(shell)).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new SopsException(ExitCode.GENERIC, "Error running command: " + e.getMessage(), e);
+            String switcher = user.isPresent() ? " (--user runs it through util-linux's setpriv)" : "";
+            throw new SopsException(ExitCode.GENERIC, "Error running command" + switcher + ": " + e.getMessage(), e);
         }
         if (background) {
             return 0;

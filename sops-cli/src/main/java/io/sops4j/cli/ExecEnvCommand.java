@@ -9,6 +9,7 @@ import io.sops4j.tree.TreeItem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,7 @@ final class ExecEnvCommand implements Callable<Integer> {
         if (sameProcess && exec.background) {
             throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: The --same-process flag cannot be used with --background");
         }
-        exec.rejectUser();
+        Optional<TargetUser> user = exec.targetUser();
         Map<String, String> variables;
         DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), exec.file, types.input(exec.file));
         try {
@@ -61,8 +62,9 @@ final class ExecEnvCommand implements Callable<Integer> {
         if (!pristine) {
             environment.putAll(System.getenv());
         }
+        user.ifPresent(u -> u.describeIn(environment));
         environment.putAll(variables);
-        return ChildProcess.run(exec.command, environment, exec.background);
+        return ChildProcess.run(exec.command, environment, exec.background, user);
     }
 
     /** Upstream's rules: comments skipped, nested values and keys with {@code =} refused, scalars as text. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -47,7 +48,7 @@ final class ExecFileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         exec.requireFileAndCommand("exec-file");
-        exec.rejectUser();
+        Optional<TargetUser> user = exec.targetUser();
         Path relative = Path.of(filename).normalize();
         if (filename.isEmpty() || relative.isAbsolute() || relative.startsWith("..") || relative.toString().isEmpty()) {
             throw new SopsException(ExitCode.GENERIC, "Error: --filename must be a local path inside the temporary directory: " + filename);
@@ -64,26 +65,40 @@ final class ExecFileCommand implements Callable<Integer> {
             Path target = directory.resolve(relative);
             Files.createDirectories(target.getParent());
             Map<String, String> environment = new HashMap<>(System.getenv());
+            user.ifPresent(u -> u.describeIn(environment));
             String expanded = exec.command.replace("{}", target.toString());
             if (noFifo) {
                 PrivateFiles.write(target, plaintext);
-                return ChildProcess.run(expanded, environment, exec.background);
+            } else {
+                makeFifo(target);
             }
-            makeFifo(target);
-            Thread writer = new Thread(() -> {
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    out.write(plaintext);
-                } catch (IOException ignored) {
-                    // the reader went away; nothing is left to deliver
-                }
-            }, "exec-file-fifo");
-            writer.setDaemon(true);
-            writer.start();
-            return ChildProcess.run(expanded, environment, exec.background);
+            user.ifPresent(u -> handOver(u, directory, target));
+            if (!noFifo) {
+                Thread writer = new Thread(() -> {
+                    try (OutputStream out = Files.newOutputStream(target)) {
+                        out.write(plaintext);
+                    } catch (IOException ignored) {
+                        // the reader went away; nothing is left to deliver
+                    }
+                }, "exec-file-fifo");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            return ChildProcess.run(expanded, environment, exec.background, user);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
             if (!exec.background) {
                 PrivateFiles.deleteTree(directory);
+            }
+        }
+    }
+
+    /** The directory, the folders below it and the file, as upstream creates them after switching user. */
+    private static void handOver(TargetUser user, Path directory, Path target) {
+        for (Path path = target; path.startsWith(directory); path = path.getParent()) {
+            user.own(path);
+            if (path.equals(directory)) {
+                break;
             }
         }
     }

@@ -3,6 +3,7 @@ package io.sops4j.cli;
 import io.sops4j.ExitCode;
 import io.sops4j.SopsException;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -12,7 +13,7 @@ final class ExecOptions {
     @Option(names = "--background", description = "background the process and don't wait for it to complete (DEPRECATED)")
     boolean background;
 
-    @Option(names = "--user", description = "the user to run the command as (not supported by sops4j)")
+    @Option(names = "--user", description = "the user to run the command as")
     String user;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file")
@@ -27,7 +28,8 @@ final class ExecOptions {
         }
     }
 
-    void rejectUser() {
-        ChildProcess.rejectUser(user);
+    /** The account of {@code --user}, looked up before anything is decrypted; empty when not given. */
+    Optional<TargetUser> targetUser() {
+        return user == null || user.isEmpty() ? Optional.empty() : Optional.of(TargetUser.lookup(user));
     }
 }

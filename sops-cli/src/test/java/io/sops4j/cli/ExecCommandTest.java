@@ -2,11 +2,17 @@ package io.sops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExecCommandTest {
+
+    private static final boolean ROOT = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
 
     @TempDir
     Path dir;
@@ -41,9 +47,10 @@ class ExecCommandTest {
         assertThat(nested.out()).isEmpty();
         assertThat(nested.err()).contains("nested").doesNotContain("secret");
 
-        Cli.Result user = cli.run("exec-env", "--user", "nobody", "s.json", "echo ran");
+        Cli.Result user = cli.run("exec-env", "--user", "no-such-user-here", "s.json", "echo ran");
         assertThat(user.exit()).isEqualTo(1);
-        assertThat(user.err()).contains("--user is not supported");
+        assertThat(user.out()).isEmpty();
+        assertThat(user.err()).contains(ROOT ? "user: unknown user no-such-user-here" : "needs root");
         assertThat(cli.run("exec-env", "--same-process", "--background", "s.json", "true").exit()).isEqualTo(8);
     }
 
@@ -80,5 +87,50 @@ class ExecCommandTest {
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.err()).contains("--filename");
         assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void execEnvAsAnotherUserGetsItsIdentityAndHomeOrNeedsRoot() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.encrypted("s.json", "{\"TOKEN\": \"secret\", \"USER\": \"from-file\"}");
+
+        Cli.Result result = cli.run("exec-env", "--user", "nobody", "s.json",
+                "echo \"$(id -un) $(id -u) $HOME $USER $LOGNAME $TOKEN\"");
+
+        if (!ROOT) {
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.err()).contains("--user nobody: switching users needs root");
+            assertThat(result.out()).isEmpty();
+            return;
+        }
+        String[] nobody = passwd("nobody");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("nobody " + nobody[2] + " " + nobody[5] + " from-file nobody secret\n");
+    }
+
+    @Test
+    void execFileAsAnotherUserHandsItTheFifoAndTheFile() throws Exception {
+        Assumptions.assumeTrue(ROOT, "switching users needs root; the refusal is checked by the exec-env test");
+        Cli cli = new Cli(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Files.setPosixFilePermissions(dir.resolve("tmp"), PosixFilePermissions.fromString("rwx--x--x"));
+        cli.encrypted("s.json", "{\"TOKEN\": \"secret\"}");
+
+        Cli.Result fifo = cli.run("exec-file", "--user", "nobody", "s.json", "id -un; stat -c '%U %a' {}; cat {}");
+        assertThat(fifo.exit()).as(fifo.err()).isZero();
+        assertThat(fifo.out()).isEqualTo("nobody\nnobody 600\n{\n\t\"TOKEN\": \"secret\"\n}\n");
+
+        Cli.Result file = cli.run("exec-file", "--user", "nobody", "--no-fifo", "--filename", "nested/conf.env",
+                "--output-type", "dotenv", "s.json", "stat -c '%U %a' {} $(dirname $(dirname {})); stat -c %U $(dirname {}); cat {}");
+        assertThat(file.exit()).as(file.err()).isZero();
+        assertThat(file.out()).isEqualTo("nobody 600\nnobody 700\nnobody\nTOKEN=secret\n");
+        cli.assertNoTemporaryFiles();
+    }
+
+    private static String[] passwd(String name) throws Exception {
+        Process getent = new ProcessBuilder("getent", "passwd", name).start();
+        String entry = new String(getent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(getent.waitFor()).isZero();
+        return entry.split(":");
     }
 }
