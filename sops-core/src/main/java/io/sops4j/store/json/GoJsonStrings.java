@@ -133,7 +133,13 @@ public final class GoJsonStrings {
     public static void appendQuoted(StringBuilder out, String s) {
         out.append('"');
         int n = s.length();
-        for (int i = 0; i < n; i++) {
+        int plain = plainAsciiPrefix(s);
+        if (plain == n) {
+            out.append(s).append('"');
+            return;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
@@ -163,5 +169,17 @@ public final class GoJsonStrings {
             }
         }
         out.append('"');
+    }
+
+    /** How many leading characters are ASCII that Go writes as they are, so they can be copied at once. */
+    private static int plainAsciiPrefix(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+                return i;
+            }
+        }
+        return n;
     }
 }
