@@ -468,6 +468,13 @@ final class YamlEmitter implements Consumer<EmitEvent> {
         if (!value.isEmpty() && !whitespace) {
             put(' ');
         }
+        if (!hasBreak(value)) {
+            out.append(value);
+            column += value.codePointCount(0, value.length());
+            whitespace = whitespace && value.isEmpty();
+            indention = false;
+            return;
+        }
         boolean breaks = false;
         for (int c : CodePoints.of(value)) {
             if (ScalarAnalysis.isBreak(c)) {
@@ -489,6 +496,16 @@ final class YamlEmitter implements Consumer<EmitEvent> {
             whitespace = false;
         }
         indention = false;
+    }
+
+    /** Whether a plain scalar needs the line-by-line writer; without breaks it is written as it is. */
+    private static boolean hasBreak(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (ScalarAnalysis.isBreak(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeSingleQuoted(String value) {
