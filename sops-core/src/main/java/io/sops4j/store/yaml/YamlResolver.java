@@ -146,6 +146,10 @@ final class YamlResolver {
 
     /** {@code strconv.ParseInt(s, 0, 64)}, falling back to {@code ParseUint}; null when neither accepts it. */
     private static Object parseGoInt(String s) {
+        Long small = shortDecimal(s);
+        if (small != null) {
+            return small;
+        }
         boolean negative = false;
         String body = s;
         boolean signed = false;
@@ -202,6 +206,21 @@ final class YamlResolver {
         return new BigInteger(digits, radix);
     }
 
+    /** A decimal of at most 18 digits without a leading zero (which would mean octal), read as a long at once; else null. */
+    private static Long shortDecimal(String s) {
+        int start = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 18 || s.charAt(start) == '0' && digits > 1) {
+            return null;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return Long.parseLong(s);
+    }
+
     /** yaml.v3's explicit {@code 0b}/{@code 0o} fallbacks (reached only for out-of-range values). */
     private static Object parsePrefixed(String plain) {
         for (String[] prefix : new String[][] {{"0b", "2"}, {"0o", "8"}}) {
@@ -234,7 +253,9 @@ final class YamlResolver {
     }
 
     static boolean isBase60Float(String s) {
-        return BASE60_FLOAT.matcher(s).matches();
+        int first = s.startsWith("-") || s.startsWith("+") ? 1 : 0;
+        return s.length() > first && s.charAt(first) >= '0' && s.charAt(first) <= '9' && s.indexOf(':') > first
+                && BASE60_FLOAT.matcher(s).matches();
     }
 
     /** Go {@code time.Parse} with yaml.v3's layouts; null when none matches. */
