@@ -49,6 +49,8 @@ final class YamlResolver {
             Map.entry("-.Inf", new Resolved(FLOAT, Double.NEGATIVE_INFINITY)),
             Map.entry("-.INF", new Resolved(FLOAT, Double.NEGATIVE_INFINITY)),
             Map.entry("<<", new Resolved(MERGE, "<<")));
+    /** Longer text is never in {@link #MAP}, so it is not hashed to find out. */
+    private static final int LONGEST_MAPPED = MAP.keySet().stream().mapToInt(String::length).max().orElse(0);
 
     private static final Pattern YAML_STYLE_FLOAT =
             Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
@@ -102,7 +104,7 @@ final class YamlResolver {
         if (hint == 0 || tag.equals(STR) || tag.equals(BINARY)) {
             return new Resolved(STR, in);
         }
-        Resolved mapped = MAP.get(in);
+        Resolved mapped = in.length() <= LONGEST_MAPPED ? MAP.get(in) : null;
         if (mapped != null) {
             return mapped;
         }
