@@ -13,23 +13,33 @@ final class ChildProcess {
     private ChildProcess() {
     }
 
-    /** The command's exit code; 0 at once when {@code background}. Runs as {@code user} when given. */
+    /**
+     * The command's exit code; 0 at once when {@code background}. Runs as {@code user} when given;
+     * while sops waits, a TERM sent to it is passed on ({@link SignalForwarding}).
+     */
     static int run(String command, Map<String, String> environment, boolean background, Optional<TargetUser> user)
             throws InterruptedException {
         List<String> shell = List.of("/bin/sh", "-c", command);
         ProcessBuilder builder = new ProcessBuilder(user.map(u -> u.wrap(shell)).orElse(shell)).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Process process;
+        if (background) {
+            start(builder, user);
+            return 0;
+        }
+        try (SignalForwarding signals = new SignalForwarding()) {
+            Process process = start(builder, user);
+            signals.started(process);
+            return process.waitFor();
+        }
+    }
+
+    private static Process start(ProcessBuilder builder, Optional<TargetUser> user) {
         try {
-            process = builder.start();
+            return builder.start();
         } catch (IOException e) {
             String switcher = user.isPresent() ? " (--user runs it through util-linux's setpriv)" : "";
             throw new SopsException(ExitCode.GENERIC, "Error running command" + switcher + ": " + e.getMessage(), e);
         }
-        if (background) {
-            return 0;
-        }
-        return process.waitFor();
     }
 }

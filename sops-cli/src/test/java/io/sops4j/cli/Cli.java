@@ -56,7 +56,8 @@ final class Cli {
         return runWithInput("", args);
     }
 
-    Result runWithInput(String stdin, String... args) {
+    /** The command line started in the background, for tests that talk to it while it runs. */
+    Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + directory.resolve("tmp"),
@@ -65,8 +66,12 @@ final class Cli {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    Result runWithInput(String stdin, String... args) {
         try {
-            Process process = builder.start();
+            Process process = start(args);
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));

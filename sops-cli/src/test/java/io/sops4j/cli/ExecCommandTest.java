@@ -2,12 +2,18 @@ package io.sops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExecCommandTest {
@@ -52,6 +58,30 @@ class ExecCommandTest {
         assertThat(user.out()).isEmpty();
         assertThat(user.err()).contains(ROOT ? "user: unknown user no-such-user-here" : "needs root");
         assertThat(cli.run("exec-env", "--same-process", "--background", "s.json", "true").exit()).isEqualTo(8);
+    }
+
+    @Test
+    @Timeout(90)
+    void aTermSentToSopsReachesTheCommandAndSopsEndsWithItsExitCode() throws Exception {
+        Cli cli = new Cli(dir);
+        cli.encrypted("s.json", "{\"TOKEN\": \"secret\"}");
+        Process sops = cli.start("exec-env", "s.json",
+                "trap 'echo \"stopping $TOKEN\"; exit 3' TERM; echo ready; while :; do sleep 0.1; done");
+        List<ProcessHandle> command = new ArrayList<>();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(sops.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("ready");
+            command.addAll(sops.descendants().toList());
+
+            sops.toHandle().destroy();
+
+            assertThat(sops.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(out.readLine()).isEqualTo("stopping secret");
+            assertThat(sops.exitValue()).isEqualTo(3);
+        } finally {
+            command.forEach(ProcessHandle::destroyForcibly);
+            sops.destroyForcibly();
+        }
     }
 
     @Test
