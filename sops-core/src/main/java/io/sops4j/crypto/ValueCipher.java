@@ -52,7 +52,8 @@ public final class ValueCipher {
             return "";
         }
         byte[] plaintext = ValueCodec.toBytes(value);
-        byte[] iv = stash().get(new StashKey(value, additionalData));
+        Map<StashKey, byte[]> remembered = stash();
+        byte[] iv = remembered.isEmpty() ? null : remembered.get(new StashKey(value, additionalData));
         if (iv == null) {
             iv = ivSource.next();
         }
