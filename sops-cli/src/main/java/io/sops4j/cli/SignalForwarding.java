@@ -1,48 +1,71 @@
 package io.sops4j.cli;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * While a command runs, a TERM sent to sops reaches the command and everything it started, and
- * sops stays until the command ends, as upstream forwards signals to its command. INT is left
- * alone: the command shares the terminal's process group and receives a Ctrl-C itself. Installed
- * before the command starts, so that a TERM arriving in between is passed on once it has.
+ * While a command runs, TERM and HUP sent to sops reach the command and everything it started,
+ * and sops stays until the command ends, as upstream forwards signals to its command (a HUP asking
+ * a server to reload must not end sops and leave the server behind). INT is left alone: the
+ * command shares the terminal's process group and receives a Ctrl-C itself. Installed before the
+ * command starts, so that a signal arriving in between is passed on once it has.
  */
 final class SignalForwarding implements AutoCloseable {
 
     private static final Signal TERM = new Signal("TERM");
+    private static final Signal HUP = new Signal("HUP");
     private static final Signal INT = new Signal("INT");
 
     private final SignalHandler previousTerm;
+    private final SignalHandler previousHup;
     private final SignalHandler previousInt;
+    private final List<String> pending = new ArrayList<>();
     private Process command;
-    private boolean termPending;
 
     SignalForwarding() {
-        previousTerm = Signal.handle(TERM, signal -> terminate());
+        previousTerm = Signal.handle(TERM, this::forward);
+        previousHup = Signal.handle(HUP, this::forward);
         previousInt = Signal.handle(INT, signal -> { });
     }
 
     synchronized void started(Process process) {
         command = process;
-        if (termPending) {
-            terminate();
+        pending.forEach(this::send);
+        pending.clear();
+    }
+
+    private synchronized void forward(Signal signal) {
+        if (command == null) {
+            pending.add(signal.getName());
+        } else {
+            send(signal.getName());
         }
     }
 
-    private synchronized void terminate() {
-        if (command == null) {
-            termPending = true;
+    /** TERM through the JDK; HUP, which the JDK cannot send, through the shell's {@code kill}. */
+    private void send(String signal) {
+        List<ProcessHandle> targets = Stream.concat(command.descendants(), Stream.of(command.toHandle())).toList();
+        if (signal.equals(TERM.getName())) {
+            targets.forEach(ProcessHandle::destroy);
             return;
         }
-        command.descendants().forEach(ProcessHandle::destroy);
-        command.destroy();
+        List<String> kill = new ArrayList<>(List.of("/bin/sh", "-c", "kill -s " + signal + " \"$@\"", "kill"));
+        targets.forEach(target -> kill.add(Long.toString(target.pid())));
+        try {
+            new ProcessBuilder(kill).inheritIO().start();
+        } catch (IOException e) {
+            System.err.println("sops: could not pass " + signal + " on to the command: " + e.getMessage());
+        }
     }
 
     @Override
     public void close() {
         Signal.handle(TERM, previousTerm);
+        Signal.handle(HUP, previousHup);
         Signal.handle(INT, previousInt);
     }
 }

@@ -62,16 +62,20 @@ class ExecCommandTest {
 
     @Test
     @Timeout(90)
-    void aTermSentToSopsReachesTheCommandAndSopsEndsWithItsExitCode() throws Exception {
+    void hupAndTermSentToSopsReachTheCommandAndSopsEndsWithItsExitCode() throws Exception {
         Cli cli = new Cli(dir);
         cli.encrypted("s.json", "{\"TOKEN\": \"secret\"}");
-        Process sops = cli.start("exec-env", "s.json",
-                "trap 'echo \"stopping $TOKEN\"; exit 3' TERM; echo ready; while :; do sleep 0.1; done");
+        Process sops = cli.start("exec-env", "s.json", "trap 'echo reloading' HUP; "
+                + "trap 'echo \"stopping $TOKEN\"; exit 3' TERM; echo ready; while :; do sleep 0.1; done");
         List<ProcessHandle> command = new ArrayList<>();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(sops.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("ready");
             command.addAll(sops.descendants().toList());
+
+            assertThat(new ProcessBuilder("/bin/sh", "-c", "kill -s HUP " + sops.pid()).start().waitFor()).isZero();
+            assertThat(out.readLine()).isEqualTo("reloading");
+            assertThat(sops.isAlive()).isTrue();
 
             sops.toHandle().destroy();
 
