@@ -113,7 +113,7 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
             if (!text.startsWith(PREFIX)) {
                 return null;
             }
-            int lineEnd = lineEnd(text, PREFIX.length());
+            int lineEnd = lineEnd(text);
             int end = text.lastIndexOf(']', lineEnd - 1);
             int type = end < 0 ? -1 : text.lastIndexOf(TYPE, end - TYPE.length() - 1);
             int tag = type < 0 ? -1 : text.lastIndexOf(TAG, type - TAG.length() - 1);
@@ -135,11 +135,11 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
             return false;
         }
 
-        /** The first line terminator of {@link java.util.regex.Pattern} without flags from {@code from}, or the length. */
-        static int lineEnd(String text, int from) {
+        /** The first line terminator of {@link java.util.regex.Pattern} without flags, or the length. */
+        private static int lineEnd(String text) {
             int end = text.length();
             for (char terminator : LINE_TERMINATORS) {
-                int at = text.indexOf(terminator, from);
+                int at = text.indexOf(terminator, PREFIX.length());
                 if (at >= 0 && at < end) {
                     end = at;
                 }
