@@ -52,7 +52,7 @@ public final class GoFormat {
      * the 15-digit rounding reads back exactly when some shorter one does, and is then that one,
      * so the search can start there.
      */
-    static Decimal shortestByRounding(double abs) {
+    private static Decimal shortestByRounding(double abs) {
         BigDecimal exact = new BigDecimal(abs);
         int from = abs >= Double.MIN_NORMAL ? 15 : 1;
         for (int precision = from; precision <= 17; precision++) {
