@@ -2,7 +2,9 @@ package io.sops4j.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -16,20 +18,24 @@ import sun.misc.SignalHandler;
  */
 final class SignalForwarding implements AutoCloseable {
 
-    private static final Signal TERM = new Signal("TERM");
-    private static final Signal HUP = new Signal("HUP");
-    private static final Signal INT = new Signal("INT");
-
-    private final SignalHandler previousTerm;
-    private final SignalHandler previousHup;
-    private final SignalHandler previousInt;
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private final List<String> pending = new ArrayList<>();
     private Process command;
 
     SignalForwarding() {
-        previousTerm = Signal.handle(TERM, this::forward);
-        previousHup = Signal.handle(HUP, this::forward);
-        previousInt = Signal.handle(INT, signal -> { });
+        install("TERM", this::forward);
+        install("HUP", this::forward);
+        install("INT", signal -> { });
+    }
+
+    /** Signals the platform does not have (HUP on Windows) or the JVM keeps for itself are left as they are. */
+    private void install(String name, SignalHandler handler) {
+        try {
+            Signal signal = new Signal(name);
+            previous.put(signal, Signal.handle(signal, handler));
+        } catch (IllegalArgumentException unavailable) {
+            // nothing to forward on this platform
+        }
     }
 
     synchronized void started(Process process) {
@@ -49,7 +55,7 @@ final class SignalForwarding implements AutoCloseable {
     /** TERM through the JDK; HUP, which the JDK cannot send, through the shell's {@code kill}. */
     private void send(String signal) {
         List<ProcessHandle> targets = Stream.concat(command.descendants(), Stream.of(command.toHandle())).toList();
-        if (signal.equals(TERM.getName())) {
+        if (signal.equals("TERM")) {
             targets.forEach(ProcessHandle::destroy);
             return;
         }
@@ -64,8 +70,6 @@ final class SignalForwarding implements AutoCloseable {
 
     @Override
     public void close() {
-        Signal.handle(TERM, previousTerm);
-        Signal.handle(HUP, previousHup);
-        Signal.handle(INT, previousInt);
+        previous.forEach(Signal::handle);
     }
 }
