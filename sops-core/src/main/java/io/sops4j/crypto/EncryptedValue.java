@@ -17,68 +17,32 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
         return Match.of(text) != null;
     }
 
-    /** The type field of an {@code ENC[…]} string, without decoding it; null when the text has another form. */
-    static String typeOf(String text) {
-        Match m = Match.of(text);
-        return m == null ? null : text.substring(m.type + TYPE.length(), m.end);
-    }
-
     /**
      * Parses like upstream: anchored at the start only, greedy groups, strict base64. Upstream's
      * decoder also skips CR and LF, which cannot occur here: the match ends at the first line end.
      */
     static EncryptedValue parse(String text) {
-        EncryptedValue whole = parseWholeText(text);
+        Match whole = Match.ofWholeText(text);
         if (whole != null) {
-            return whole;
+            try {
+                return decode(text, whole);
+            } catch (IllegalArgumentException e) {
+                // a part that is not base64 may hold a line end, so the full match decides
+            }
         }
         Match m = Match.of(text);
         if (m == null) {
             throw new IllegalArgumentException("Input string does not match sops' data format");
         }
+        return decode(text, m);
+    }
+
+    private static EncryptedValue decode(String text, Match m) {
         byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
         return new EncryptedValue(decode(latin1, PREFIX.length(), m.iv, "data"),
                 decode(latin1, m.iv + IV.length(), m.tag, "iv"),
                 decode(latin1, m.tag + TAG.length(), m.type, "tag"),
                 text.substring(m.type + TYPE.length(), m.end));
-    }
-
-    /**
-     * The form every writer produces, parsed without the backward searches of {@link Match}: exactly
-     * three commas after the prefix, each opening its separator, the closing bracket last. Each
-     * separator then occurs once, so the greedy groups can only end there, and no line end comes
-     * before the bracket once the three base64 parts decode (their alphabet has none) and the
-     * type part holds none. Null for anything else, which {@link Match} then parses or rejects.
-     */
-    private static EncryptedValue parseWholeText(String text) {
-        int end = text.length() - 1;
-        if (!text.startsWith(PREFIX) || text.charAt(end) != ']') {
-            return null;
-        }
-        int iv = text.indexOf(',', PREFIX.length() + 1);
-        int tag = iv < 0 ? -1 : text.indexOf(',', iv + IV.length() + 1);
-        int type = tag < 0 ? -1 : text.indexOf(',', tag + TAG.length() + 1);
-        if (type < 0 || type + TYPE.length() >= end || text.indexOf(',', type + 1) >= 0
-                || !text.startsWith(IV, iv) || !text.startsWith(TAG, tag) || !text.startsWith(TYPE, type)
-                || Match.hasLineTerminator(text, type + TYPE.length(), end)) {
-            return null;
-        }
-        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] data = decodeOrNull(latin1, PREFIX.length(), iv);
-        byte[] ivBytes = data == null ? null : decodeOrNull(latin1, iv + IV.length(), tag);
-        byte[] tagBytes = ivBytes == null ? null : decodeOrNull(latin1, tag + TAG.length(), type);
-        if (tagBytes == null) {
-            return null;
-        }
-        return new EncryptedValue(data, ivBytes, tagBytes, text.substring(type + TYPE.length(), end));
-    }
-
-    private static byte[] decodeOrNull(byte[] latin1, int from, int to) {
-        try {
-            return decode(latin1, from, to, "");
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static byte[] decode(byte[] latin1, int from, int to, String part) {
@@ -124,7 +88,30 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
             return new Match(iv, tag, type, end);
         }
 
-        static boolean hasLineTerminator(String text, int from, int to) {
+        /**
+         * The form every writer produces, found without the backward searches of {@link #of}:
+         * exactly three commas after the prefix, each opening its separator, the closing bracket
+         * last. Each separator then occurs once, so the greedy groups can only end there, and no
+         * line end comes before the bracket once the three base64 parts decode (their alphabet has
+         * none) and the type part holds none. Null for any other form, which {@link #of} decides.
+         */
+        static Match ofWholeText(String text) {
+            int end = text.length() - 1;
+            if (!text.startsWith(PREFIX) || text.charAt(end) != ']') {
+                return null;
+            }
+            int iv = text.indexOf(',', PREFIX.length() + 1);
+            int tag = iv < 0 ? -1 : text.indexOf(',', iv + IV.length() + 1);
+            int type = tag < 0 ? -1 : text.indexOf(',', tag + TAG.length() + 1);
+            if (type < 0 || type + TYPE.length() >= end || text.indexOf(',', type + 1) >= 0
+                    || !text.startsWith(IV, iv) || !text.startsWith(TAG, tag) || !text.startsWith(TYPE, type)
+                    || hasLineTerminator(text, type + TYPE.length(), end)) {
+                return null;
+            }
+            return new Match(iv, tag, type, end);
+        }
+
+        private static boolean hasLineTerminator(String text, int from, int to) {
             for (int i = from; i < to; i++) {
                 for (char terminator : LINE_TERMINATORS) {
                     if (text.charAt(i) == terminator) {

@@ -139,12 +139,12 @@ public final class ValueCipher {
 
     /** Whether an {@code ENC[…]} string holds an encrypted comment. */
     public static boolean isEncryptedComment(String text) {
-        if (!text.contains(",type:comment]") || !"comment".equals(EncryptedValue.typeOf(text))) {
+        // the type part ends at the closing bracket: without this text, parsing cannot find a comment
+        if (!text.contains(",type:comment]")) {
             return false;
         }
         try {
-            EncryptedValue.parse(text);
-            return true;
+            return EncryptedValue.parse(text).type().equals("comment");
         } catch (IllegalArgumentException e) {
             return false;
         }

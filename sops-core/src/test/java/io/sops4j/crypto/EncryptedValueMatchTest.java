@@ -60,7 +60,8 @@ class EncryptedValueMatchTest {
         Matcher m = FORMAT.matcher(text);
         boolean matches = m.lookingAt();
         assertThat(EncryptedValue.looksEncrypted(text)).as("%s", text).isEqualTo(matches);
-        assertThat(EncryptedValue.typeOf(text)).as("%s", text).isEqualTo(matches ? m.group(4) : null);
+        boolean decodes = matches && decodes(m);
+        assertThat(ValueCipher.isEncryptedComment(text)).as("%s", text).isEqualTo(decodes && m.group(4).equals("comment"));
         if (!matches) {
             assertThatThrownBy(() -> EncryptedValue.parse(text)).isInstanceOf(IllegalArgumentException.class);
             return;
@@ -83,5 +84,16 @@ class EncryptedValueMatchTest {
         assertThat(parsed.iv()).isEqualTo(expected[1]);
         assertThat(parsed.tag()).isEqualTo(expected[2]);
         assertThat(parsed.type()).isEqualTo(m.group(4));
+    }
+
+    private static boolean decodes(Matcher m) {
+        try {
+            for (int g = 1; g <= 3; g++) {
+                Base64.getDecoder().decode(m.group(g));
+            }
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }
