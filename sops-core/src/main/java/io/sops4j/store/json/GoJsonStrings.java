@@ -142,7 +142,7 @@ public final class GoJsonStrings {
         for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+                if (writtenAsIs(c)) {
                     out.append(c);
                     continue;
                 }
@@ -171,15 +171,19 @@ public final class GoJsonStrings {
         out.append('"');
     }
 
-    /** How many leading characters are ASCII that Go writes as they are, so they can be copied at once. */
+    /** How many leading characters Go writes as they are, so they can be copied at once. */
     private static int plainAsciiPrefix(String s) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
+            if (!writtenAsIs(s.charAt(i))) {
                 return i;
             }
         }
         return n;
+    }
+
+    /** ASCII that {@code encoding/json} writes unescaped (HTML-safe: {@code <}, {@code >}, {@code &} are escaped). */
+    private static boolean writtenAsIs(char c) {
+        return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
     }
 }
