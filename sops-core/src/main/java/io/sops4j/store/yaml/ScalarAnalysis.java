@@ -211,16 +211,16 @@ final class ScalarAnalysis {
      * literal block when it has a newline, plain when plain text would read back as the same
      * string, double quotes otherwise; the emitter then falls back to what the text allows.
      */
-    static Style encodedStyle(String s, ScalarAnalysis analysis) {
+    Style encodedStyle() {
         Style requested;
-        if (s.contains("\n")) {
+        if (value.contains("\n")) {
             requested = Style.LITERAL;
-        } else if (canUsePlain(s)) {
+        } else if (canUsePlain(value)) {
             requested = Style.PLAIN;
         } else {
             requested = Style.DOUBLE_QUOTED;
         }
-        return analysis.select(requested, false, false);
+        return select(requested, false, false);
     }
 
     static boolean canUsePlain(String s) {

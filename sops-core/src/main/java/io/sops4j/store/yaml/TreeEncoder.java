@@ -240,7 +240,7 @@ final class TreeEncoder {
 
     private static EmitEvent stringEvent(String s) {
         ScalarAnalysis analysis = ScalarAnalysis.of(s);
-        ScalarAnalysis.Style style = ScalarAnalysis.encodedStyle(s, analysis);
+        ScalarAnalysis.Style style = analysis.encodedStyle();
         String tag = style == ScalarAnalysis.Style.PLAIN && s.equals("<<") ? YamlResolver.MERGE : "";
         EmitEvent event = EmitEvent.scalar(s, tag, style);
         event.analysis = analysis;

@@ -468,7 +468,8 @@ final class YamlEmitter implements Consumer<EmitEvent> {
         if (!value.isEmpty() && !whitespace) {
             put(' ');
         }
-        if (!hasBreak(value)) {
+        if (!scalar.multiline) {
+            // no line break in the scalar's analysis: the text goes out as it is
             out.append(value);
             column += value.codePointCount(0, value.length());
             whitespace = whitespace && value.isEmpty();
@@ -496,16 +497,6 @@ final class YamlEmitter implements Consumer<EmitEvent> {
             whitespace = false;
         }
         indention = false;
-    }
-
-    /** Whether a plain scalar needs the line-by-line writer; without breaks it is written as it is. */
-    private static boolean hasBreak(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (ScalarAnalysis.isBreak(value.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void writeSingleQuoted(String value) {
