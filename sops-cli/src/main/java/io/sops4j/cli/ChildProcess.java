@@ -15,7 +15,7 @@ final class ChildProcess {
 
     /**
      * The command's exit code; 0 at once when {@code background}. Runs as {@code user} when given;
-     * while sops waits, a TERM sent to it is passed on ({@link SignalForwarding}).
+     * while sops waits, TERM and HUP sent to it are passed on ({@link SignalForwarding}).
      */
     static int run(String command, Map<String, String> environment, boolean background, Optional<TargetUser> user)
             throws InterruptedException {

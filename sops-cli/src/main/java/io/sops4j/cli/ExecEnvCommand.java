@@ -43,7 +43,6 @@ final class ExecEnvCommand implements Callable<Integer> {
     @Option(names = "--same-process", description = "run the command in place of sops; sops4j runs it as a child and exits with its exit code")
     boolean sameProcess;
 
-
     @Override
     public Integer call() throws Exception {
         exec.requireFileAndCommand("exec-env");

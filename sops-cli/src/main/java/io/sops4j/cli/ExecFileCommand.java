@@ -44,7 +44,6 @@ final class ExecFileCommand implements Callable<Integer> {
     @Option(names = "--filename", description = "filename for the temporarily file (default: tmp-file)", defaultValue = "tmp-file")
     String filename;
 
-
     @Override
     public Integer call() throws Exception {
         exec.requireFileAndCommand("exec-file");
@@ -74,15 +73,7 @@ final class ExecFileCommand implements Callable<Integer> {
             }
             user.ifPresent(u -> handOver(u, directory, target));
             if (!noFifo) {
-                Thread writer = new Thread(() -> {
-                    try (OutputStream out = Files.newOutputStream(target)) {
-                        out.write(plaintext);
-                    } catch (IOException ignored) {
-                        // the reader went away; nothing is left to deliver
-                    }
-                }, "exec-file-fifo");
-                writer.setDaemon(true);
-                writer.start();
+                feedFifo(target, plaintext);
             }
             return ChildProcess.run(expanded, environment, exec.background, user);
         } finally {
@@ -101,6 +92,19 @@ final class ExecFileCommand implements Callable<Integer> {
                 break;
             }
         }
+    }
+
+    /** Writes into the FIFO from a thread of its own: opening it blocks until the command reads. */
+    private static void feedFifo(Path fifo, byte[] plaintext) {
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(plaintext);
+            } catch (IOException ignored) {
+                // the reader went away; nothing is left to deliver
+            }
+        }, "exec-file-fifo");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private static void makeFifo(Path target) throws InterruptedException {
