@@ -52,7 +52,7 @@ final class DecryptCommand implements Callable<Integer> {
             byte[] plaintext = extract != null
                     ? decrypted.extractBytes(extract, output, CliSupport.storeOptions(global))
                     : decrypted.toBytes(output, CliSupport.storeOptions(global));
-            Output.write(plaintext, options, global.streams.out());
+            Output.write(plaintext, options, global.streams);
         } catch (SopsException e) {
             if (output == Format.BINARY && e.exitCode() == ExitCode.ERROR_DUMPING_TREE) {
                 throw new SopsException(ExitCode.ERROR_DUMPING_TREE, e.getMessage()

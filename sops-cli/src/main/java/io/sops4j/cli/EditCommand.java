@@ -85,7 +85,7 @@ final class EditCommand implements Callable<Integer> {
             Path temp = directory.resolve(file.getFileName().toString());
             Tree edited = editLoop(opened, temp, input.store(CliSupport.storeOptions(global)),
                     output.store(CliSupport.storeOptions(global)));
-            Output.replace(file, sops.reencrypt(opened.withTree(edited), output));
+            Output.replace(file, sops.reencrypt(opened.withTree(edited), output), global.streams);
         } finally {
             PrivateFiles.deleteTree(directory);
             opened.forgetDataKey();

@@ -45,7 +45,7 @@ final class EncryptCommand implements Callable<Integer> {
         } catch (SopsException e) {
             throw e.inFile(options.file);
         }
-        Output.write(encrypted, options, global.streams.out());
+        Output.write(encrypted, options, global.streams);
         return 0;
     }
 }

@@ -59,7 +59,7 @@ final class GroupsCommand implements Callable<Integer> {
                 throw e.inFile(file);
             }
             if (inPlace) {
-                Output.replace(file, updated);
+                Output.replace(file, updated, global.streams);
             } else {
                 global.streams.out().write(updated, 0, updated.length);
                 global.streams.out().flush();

@@ -110,7 +110,7 @@ final class RotateCommand implements Callable<Integer> {
                 groups.add(new KeyGroup(keys));
             }
             byte[] rotated = sops.rotate(file, options.outputFormat(), groups);
-            Output.write(rotated, options, global.streams.out());
+            Output.write(rotated, options, global.streams);
         } finally {
             file.forgetDataKey();
         }

@@ -71,7 +71,7 @@ final class SetCommand implements Callable<Integer> {
             if (!changed && idempotent) {
                 return 0;
             }
-            Output.replace(file, sops.reencrypt(decrypted, types.output(file)));
+            Output.replace(file, sops.reencrypt(decrypted, types.output(file)), global.streams);
         } finally {
             decrypted.forgetDataKey();
         }

@@ -51,7 +51,7 @@ final class UnsetCommand implements Callable<Integer> {
                 }
                 throw e.inFile(file);
             }
-            Output.replace(file, sops.reencrypt(decrypted, types.output(file)));
+            Output.replace(file, sops.reencrypt(decrypted, types.output(file)), global.streams);
         } finally {
             decrypted.forgetDataKey();
         }

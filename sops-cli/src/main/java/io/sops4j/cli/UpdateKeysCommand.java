@@ -105,7 +105,7 @@ final class UpdateKeysCommand implements Callable<Integer> {
         } catch (SopsException e) {
             throw e.inFile(file);
         }
-        Output.replace(file, updated);
+        Output.replace(file, updated, global.streams);
         global.streams.err().println("File " + file + " synchronized with new keys");
     }
 

@@ -3,6 +3,7 @@ package io.sops4j.maven;
 import io.sops4j.Sops;
 import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
+import io.sops4j.internal.files.WriteResult;
 import io.sops4j.keys.KeyEnvironment;
 import java.io.File;
 import java.io.IOException;
@@ -129,6 +130,13 @@ abstract class AbstractSopsMojo extends AbstractMojo {
     MojoExecutionException ioFailure(Path file, IOException e) {
         return new MojoExecutionException("sops:" + goal() + " failed: " + display(file) + ": "
                 + e.getClass().getSimpleName() + " " + e.getMessage());
+    }
+
+    /** Says so in the build log when a file was rewritten in place rather than replaced atomically. */
+    void reportWrite(WriteResult result) {
+        if (!result.warning().isEmpty()) {
+            getLog().warn(display(result.file()) + ": " + result.reason() + "; rewritten in place, not atomically");
+        }
     }
 
     static byte[] read(Path file) throws IOException {

@@ -101,11 +101,13 @@ public class DecryptMojo extends AbstractSopsMojo {
                         withoutKey++;
                         continue;
                     }
-                    SecureFiles.writeOwnerOnly(outputFile, plaintext);
+                    reportWrite(SecureFiles.writeOwnerOnly(outputFile, plaintext));
                     java.util.Arrays.fill(plaintext, (byte) 0);
                     state.written(outputFile, options);
                     getLog().debug("Decrypted " + display(input) + " to " + display(outputFile));
                     decrypted++;
+                } catch (SopsException e) {
+                    throw failure(e.inFile(input));
                 } catch (IOException e) {
                     throw ioFailure(input, e);
                 }

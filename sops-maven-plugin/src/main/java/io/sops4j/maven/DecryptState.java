@@ -1,8 +1,10 @@
 package io.sops4j.maven;
 
+import io.sops4j.SopsException;
+import io.sops4j.internal.files.SafeFileWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,8 +50,12 @@ final class DecryptState {
 
     void save() throws IOException {
         SecureFiles.createOwnerOnlyDirectories(file.getParent());
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            entries.store(writer, "sops:decrypt outputs and the input and options each was written from");
+        StringWriter text = new StringWriter();
+        entries.store(text, "sops:decrypt outputs and the input and options each was written from");
+        try {
+            SafeFileWriter.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (SopsException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 }

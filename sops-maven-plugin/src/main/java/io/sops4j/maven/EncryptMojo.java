@@ -90,7 +90,7 @@ public class EncryptMojo extends AbstractSopsMojo {
                 EncryptionOptions options = options(config, explicitKeys, input);
                 byte[] ciphertext = sops.encrypt(plaintext, format, format, options);
                 Arrays.fill(plaintext, (byte) 0);
-                SecureFiles.replace(output, ciphertext);
+                reportWrite(SecureFiles.replace(output, ciphertext));
                 getLog().info("Encrypted " + display(input) + (output.equals(input) ? "" : " to " + display(output)));
                 encrypted++;
             } catch (SopsException e) {

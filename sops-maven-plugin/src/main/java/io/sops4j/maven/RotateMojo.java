@@ -34,7 +34,7 @@ public class RotateMojo extends AbstractSopsMojo {
             Path file = sourceDirectory.toPath().resolve(relative);
             try {
                 byte[] rotated = sops.rotate(read(file), Format.fromPath(file));
-                SecureFiles.replace(file, rotated);
+                reportWrite(SecureFiles.replace(file, rotated));
                 getLog().info("Rotated the data key of " + display(file));
             } catch (SopsException e) {
                 throw failure(e.inFile(file));

@@ -49,7 +49,7 @@ public class UpdateKeysMojo extends AbstractSopsMojo {
                     getLog().info("Keys of " + display(file) + " already up to date");
                     continue;
                 }
-                SecureFiles.replace(file, result.get());
+                reportWrite(SecureFiles.replace(file, result.get()));
                 getLog().info("Updated the keys of " + display(file));
                 updated++;
             } catch (SopsException e) {
