@@ -25,6 +25,7 @@ final class Cli {
 
     private final Path directory;
     private final Map<String, String> environment = new HashMap<>();
+    private final List<String> launcher = new ArrayList<>();
 
     Cli(Path directory) {
         this.directory = directory;
@@ -48,6 +49,13 @@ final class Cli {
         return this;
     }
 
+    /** Starts the command line through {@code command} (a shell setting the umask, {@code setpriv}), which runs its arguments. */
+    Cli launchedThrough(String... command) {
+        launcher.clear();
+        launcher.addAll(List.of(command));
+        return this;
+    }
+
     Path dir() {
         return directory;
     }
@@ -58,7 +66,8 @@ final class Cli {
 
     /** The command line started in the background, for tests that talk to it while it runs. */
     Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + directory.resolve("tmp"),
                 "-cp", System.getProperty("java.class.path"), SopsCommand.class.getName()));
