@@ -35,8 +35,8 @@ import java.util.Set;
  *       {@code os.Create} refuses it (the superuser may write it, as with upstream).</li>
  *   <li>A new file gets the mode upstream's {@code os.Create} gives: 0666 less the umask.</li>
  *   <li>Where a temporary file cannot keep the file as it was (the directory does not allow one, the
- *       owner cannot be given to it, the file has other hard links) the file is rewritten in place, as
- *       upstream always does, and the result says so.</li>
+ *       owner cannot be given to it, the file has other hard links or is a bind-mounted file) the file
+ *       is rewritten in place, as upstream always does, and the result says so.</li>
  * </ul>
  *
  * Failures are {@link SopsException}s with upstream's exit code for a failed write (3).
@@ -88,6 +88,9 @@ public final class SafeFileWriter {
         int links = hardLinks(file);
         if (links > 1) {
             return rewriteInPlace(file, content, ownerOnly, "it has " + links + " hard links, which a new file would not keep");
+        }
+        if (MountPoints.contains(file)) {
+            return rewriteInPlace(file, content, ownerOnly, "it is mounted on its own (a bind-mounted file), which cannot be renamed over");
         }
         TemporaryFiles.removeStale(directory);
         Path temporary;

@@ -202,6 +202,29 @@ class SafeFileWriterTest {
     }
 
     @Test
+    void aBindMountedFileIsRewrittenInPlaceBecauseItCannotBeRenamedOver() throws Exception {
+        Path source = Files.writeString(dir.resolve("host.yaml"), "a: 1\n");
+        Path mounted = Files.writeString(dir.resolve("mounted.yaml"), "");
+        Assumptions.assumeTrue(run("mount", "--bind", source.toString(), mounted.toString()) == 0, "mount allowed here");
+        try {
+            WriteResult result = SafeFileWriter.write(mounted, bytes("a: 2\n"));
+
+            assertThat(result.method()).isEqualTo(WriteResult.Method.IN_PLACE);
+            assertThat(result.warning()).contains("bind-mounted");
+            assertThat(source).hasContent("a: 2");
+        } finally {
+            assertThat(run("umount", mounted.toString())).isZero();
+        }
+        assertThat(list(dir)).containsExactlyInAnyOrder(source, mounted);
+    }
+
+    @Test
+    void mountPointsAreReadWithTheKernelsEscapes() {
+        assertThat(MountPoints.unescape("/srv/my\\040file\\134x")).isEqualTo("/srv/my file\\x");
+        assertThat(MountPoints.unescape("/plain")).isEqualTo("/plain");
+    }
+
+    @Test
     void removesTheTemporaryFilesOfGoneProcessesAndAbandonedOnesOnly() throws Exception {
         long gone = gonePid();
         Process alive = new ProcessBuilder("sleep", "60").start();
