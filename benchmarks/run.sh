@@ -15,7 +15,7 @@ rm -rf "$results" "$inputs"
 mkdir -p "$results" "$inputs"
 
 echo "== build" >&2
-(cd "$root" && mvn -B -q -DskipTests -pl benchmarks,sops-cli -am package)
+(cd "$root" && mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip -pl benchmarks,sops-cli -am package)
 
 {
   echo "date:    $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -82,7 +82,7 @@ fi
 fi
 
 echo "== report" >&2
-[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package)
+[ -f "$jar" ] || (cd "$root" && mvn -B -q -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip -pl benchmarks -am package)
 java -cp "$jar" io.sops4j.benchmarks.Report "$results" "$results/results.md"
 if [ -f "$doc" ] && grep -q '<!-- results:start -->' "$doc"; then
   awk -v results="$results/results.md" '
