@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class PackagedApplication implements AutoCloseable {
 
     static final Path JAR = Path.of(System.getProperty("orders.jar", "target/spring-boot-app-0.1.0-SNAPSHOT.jar"));
+    private static final long START_TIMEOUT_SECONDS = 300;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Process process;
@@ -63,7 +64,12 @@ final class PackagedApplication implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             PackagedApplication application = new PackagedApplication(builder.start(), port);
-            application.awaitStartOrExit();
+            try {
+                application.awaitStartOrExit();
+            } catch (RuntimeException e) {
+                application.close();
+                throw e;
+            }
             return application;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +77,7 @@ final class PackagedApplication implements AutoCloseable {
     }
 
     private void awaitStartOrExit() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
             if (output.indexOf("Started OrdersApplication") >= 0) {
                 return;
@@ -91,7 +97,7 @@ final class PackagedApplication implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("the application neither started nor ended in 120 s:\n" + output);
+        throw new IllegalStateException("the application neither started nor ended in " + START_TIMEOUT_SECONDS + " s:\n" + output);
     }
 
     boolean started() {
