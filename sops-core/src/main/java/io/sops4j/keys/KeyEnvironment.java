@@ -20,8 +20,17 @@ public final class KeyEnvironment {
         this.home = home;
     }
 
+    /** The process environment; the home directory is {@code $HOME} as sops reads it, else the JVM's {@code user.home}. */
     public static KeyEnvironment system() {
-        return new KeyEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+        Map<String, String> variables = System.getenv();
+        return new KeyEnvironment(variables, userHome(variables, System.getProperty("os.name", ""),
+                System.getProperty("user.home")));
+    }
+
+    /** Go's {@code os.UserHomeDir}: {@code HOME} ({@code USERPROFILE} on Windows), else {@code fallback}. */
+    static Path userHome(Map<String, String> variables, String osName, String fallback) {
+        String home = variables.get(osName.startsWith("Windows") ? "USERPROFILE" : "HOME");
+        return Path.of(home == null || home.isEmpty() ? fallback : home);
     }
 
     public static KeyEnvironment of(Map<String, String> variables, Path home) {

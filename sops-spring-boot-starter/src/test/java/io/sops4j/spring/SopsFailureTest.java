@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.ExitCode;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,8 @@ import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcesso
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** Imports that must stop the application, and what the failure analysis tells the user. */
 class SopsFailureTest {
@@ -90,6 +93,22 @@ class SopsFailureTest {
                         .satisfies(e -> assertThat(stackText(e)).doesNotContain(identity.substring(15, 30)));
             });
         }
+    }
+
+    @Test
+    void keyMaterialInTheProcessEnvironmentIsAccepted() {
+        new ApplicationContextRunner()
+                .withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("SOPS_AGE_KEY", Fixtures.OTHER_IDENTITY, "SOPS_AGE_KEYFILE", demoKey.toString()))))
+                .withInitializer(context -> ConfigDataEnvironmentPostProcessor.applyTo(context.getEnvironment()))
+                .withPropertyValues("spring.config.import=sops:file:" + secrets)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getEnvironment().getProperty("sops.age.key")).isEqualTo(Fixtures.OTHER_IDENTITY);
+                    assertThat(context.getEnvironment().getProperty("db.password")).isEqualTo("tamper-me-not");
+                });
     }
 
     @Test

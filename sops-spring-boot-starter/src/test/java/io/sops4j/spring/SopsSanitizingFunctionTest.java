@@ -64,6 +64,21 @@ class SopsSanitizingFunctionTest {
     }
 
     @Test
+    void keepsMaskingCopiesOfSecretsThatARefreshReplaced() {
+        runner.run(context -> {
+            SanitizingFunction function = context.getBean(SanitizingFunction.class);
+            String name = "sops:" + Fixtures.DEMO_SECRETS;
+            context.getEnvironment().getPropertySources().replace(name, new SopsPropertySource(name, Fixtures.DEMO_SECRETS,
+                    Map.of("database.password", "rotated-Pa55w0rd")));
+            PropertySource<?> other = new MapPropertySource("other", Map.of());
+            assertThat(function.apply(new SanitizableData(other, "url", "postgres://orders:s3cr3t-Pa55w0rd@db")).getValue())
+                    .isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(function.apply(new SanitizableData(other, "url", "postgres://orders:rotated-Pa55w0rd@db")).getValue())
+                    .isEqualTo(SanitizableData.SANITIZED_VALUE);
+        });
+    }
+
+    @Test
     void backsOffWithoutTheActuator() {
         runner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class)).run(context -> {
             assertThat(context).hasNotFailed();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** A whole SpringApplication: the registrations in spring.factories, logging and the failure report. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -68,6 +72,52 @@ class SopsSpringApplicationTest {
         assertThatThrownBy(() -> application("spring.config.import=sops:file:" + absent).run());
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START", absent.toString(), "does not exist",
                 "optional:");
+    }
+
+    @Test
+    void acceptsKeyMaterialFromTheProcessEnvironment() {
+        try (ConfigurableApplicationContext context = application("spring.config.import=sops:" + Fixtures.DEMO_SECRETS)
+                .environment(withProcessEnvironment(Map.of("SOPS_AGE_KEY", Fixtures.OTHER_IDENTITY,
+                        "SOPS_AGE_KEY_FILE", keyFile.toString())))
+                .run()) {
+            assertThat(context.getEnvironment().getProperty("database.password")).isEqualTo("s3cr3t-Pa55w0rd");
+        }
+    }
+
+    @Test
+    void refusesKeyMaterialThatTheProcessEnvironmentHides(CapturedOutput output) {
+        String identity = Fixtures.OTHER_IDENTITY;
+        assertThatThrownBy(() -> application("sops.age.key=" + identity, "sops.age.key-file=" + keyFile,
+                "spring.config.import=sops:" + Fixtures.DEMO_SECRETS)
+                .environment(withProcessEnvironment(Map.of("SOPS_AGE_KEY", identity)))
+                .run())
+                .isInstanceOf(SopsConfigDataException.class);
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
+                "The property 'sops.age.key' holds secret key material (its value is not shown)")
+                .doesNotContain(identity.substring(15));
+    }
+
+    @Test
+    void refusesKeyMaterialOnTheCommandLine(CapturedOutput output) {
+        String identity = Fixtures.OTHER_IDENTITY;
+        assertThatThrownBy(() -> application("spring.config.import=sops:" + Fixtures.DEMO_SECRETS)
+                .environment(withProcessEnvironment(Map.of("SOPS_AGE_KEY_FILE", keyFile.toString())))
+                .run("--sops.age.key=" + identity))
+                .isInstanceOf(SopsConfigDataException.class);
+        assertThat(output.getAll()).contains("'sops.age.key' holds secret key material")
+                .doesNotContain(identity.substring(15));
+    }
+
+    /** An environment whose system environment source holds {@code variables}, as Boot sees the process's own. */
+    private static StandardEnvironment withProcessEnvironment(Map<String, Object> variables) {
+        return new StandardEnvironment() {
+            @Override
+            protected void customizePropertySources(MutablePropertySources sources) {
+                super.customizePropertySources(sources);
+                sources.replace(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -2,7 +2,6 @@ package io.sops4j.example;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,22 +11,23 @@ class StatusController {
 
     private final DatabaseProperties database;
     private final ApiProperties api;
-    private final boolean newCheckout;
+    private final CheckoutFeatures features;
 
-    StatusController(DatabaseProperties database, ApiProperties api, @Value("${features.new_checkout}") boolean newCheckout) {
+    StatusController(DatabaseProperties database, ApiProperties api, CheckoutFeatures features) {
         this.database = database;
         this.api = api;
-        this.newCheckout = newCheckout;
+        this.features = features;
     }
 
     @GetMapping("/status")
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("databasePort", database.port());
-        status.put("databasePasswordConfigured", database.password() != null && !database.password().isEmpty());
+        status.put("databasePort", database.getPort());
+        status.put("databasePasswordConfigured", database.getPassword() != null && !database.getPassword().isEmpty());
         status.put("stripeKeyConfigured", api.stripeKey() != null);
         status.put("allowedOrigins", api.allowedOrigins().size());
-        status.put("newCheckout", newCheckout);
+        status.put("newCheckout", features.newCheckout());
+        status.put("rolloutPercentage", features.rolloutPercentage());
         return status;
     }
 }

@@ -35,10 +35,10 @@ class OrdersApplicationTests {
 
     @Test
     void bindsDecryptedValues() {
-        assertThat(database.host()).isEqualTo("db.internal.example");
-        assertThat(database.port()).isEqualTo(5432);
-        assertThat(database.password()).isEqualTo("s3cr3t-Pa55w0rd");
-        assertThat(database.poolSizeUnencrypted()).isEqualTo(10);
+        assertThat(database.getHost()).isEqualTo("db.internal.example");
+        assertThat(database.getPort()).isEqualTo(5432);
+        assertThat(database.getPassword()).isEqualTo("s3cr3t-Pa55w0rd");
+        assertThat(database.getPoolSizeUnencrypted()).isEqualTo(10);
         assertThat(api.stripeKey()).isEqualTo("sk_test_51HxDemoKeyNotReal");
         assertThat(api.allowedOrigins()).containsExactly("https://shop.example", "https://admin.example");
         assertThat(app.datasourceUrl()).isEqualTo("postgres://orders:s3cr3t-Pa55w0rd@db.internal.example:5432/orders");

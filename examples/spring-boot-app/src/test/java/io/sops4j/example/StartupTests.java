@@ -41,9 +41,9 @@ class StartupTests {
     void devProfileAddsItsOwnSecretsFile(CapturedOutput output) {
         try (ConfigurableApplicationContext context = start("--spring.profiles.active=dev")) {
             DatabaseProperties database = context.getBean(DatabaseProperties.class);
-            assertThat(database.host()).isEqualTo("localhost");
-            assertThat(database.password()).isEqualTo("dev-only-Pa55");
-            assertThat(database.username()).isEqualTo("orders");
+            assertThat(database.getHost()).isEqualTo("localhost");
+            assertThat(database.getPassword()).isEqualTo("dev-only-Pa55");
+            assertThat(database.getUsername()).isEqualTo("orders");
         }
         assertThat(output.getAll()).contains("Decrypted SOPS file 'classpath:secrets-dev.sops.yaml'")
                 .doesNotContain("dev-only-Pa55", "s3cr3t-Pa55w0rd");
@@ -54,11 +54,11 @@ class StartupTests {
         Path local = dir.resolve("local.sops.yaml");
         String importLocal = "--spring.config.import=optional:sops:file:" + local;
         try (ConfigurableApplicationContext context = start(importLocal)) {
-            assertThat(context.getBean(DatabaseProperties.class).password()).isEqualTo("s3cr3t-Pa55w0rd");
+            assertThat(context.getBean(DatabaseProperties.class).getPassword()).isEqualTo("s3cr3t-Pa55w0rd");
         }
         Files.write(local, encrypt("database:\n  password: my-laptop-Pa55\n"));
         try (ConfigurableApplicationContext context = start(importLocal)) {
-            assertThat(context.getBean(DatabaseProperties.class).password()).isEqualTo("my-laptop-Pa55");
+            assertThat(context.getBean(DatabaseProperties.class).getPassword()).isEqualTo("my-laptop-Pa55");
         }
     }
 
