@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sops4j.fuzz.DemoKey;
 import io.sops4j.store.Format;
 import org.junit.jupiter.api.Timeout;
+import io.sops4j.fuzz.WarmUp;
 
 /**
  * Whole encrypted files through the public API with the key they are encrypted to: loader, metadata
@@ -16,6 +17,14 @@ import org.junit.jupiter.api.Timeout;
 class DecryptFuzzTest {
 
     private static final Sops SOPS = DemoKey.sops();
+
+    static {
+        WarmUp.onSeeds(DecryptFuzzTest.class, "yaml", input -> decrypt(Format.YAML, input));
+        WarmUp.onSeeds(DecryptFuzzTest.class, "json", input -> decrypt(Format.JSON, input));
+        WarmUp.onSeeds(DecryptFuzzTest.class, "dotenv", input -> decrypt(Format.DOTENV, input));
+        WarmUp.onSeeds(DecryptFuzzTest.class, "ini", input -> decrypt(Format.INI, input));
+        WarmUp.onSeeds(DecryptFuzzTest.class, "binary", input -> decrypt(Format.BINARY, input));
+    }
 
     @FuzzTest
     void yaml(byte[] input) {

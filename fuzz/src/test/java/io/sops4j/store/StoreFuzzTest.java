@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sops4j.tree.TreeBranch;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
+import io.sops4j.fuzz.WarmUp;
 
 /**
  * Each store's plain and encrypted loaders on arbitrary bytes; what loads must also be written back
@@ -13,6 +14,14 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(10)
 class StoreFuzzTest {
+
+    static {
+        for (Format format : Format.values()) {
+            String name = format.cliName();
+            WarmUp.onSeeds(StoreFuzzTest.class, name + "Plain", input -> plain(format, input));
+            WarmUp.onSeeds(StoreFuzzTest.class, name + "Encrypted", input -> encrypted(format, input));
+        }
+    }
 
     @FuzzTest
     void yamlPlain(byte[] input) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
+import io.sops4j.fuzz.WarmUp;
 
 /**
  * age as sops reads it: the armored data key of a file's metadata (armor, header, stanzas, MAC,
@@ -22,6 +23,11 @@ class AgeFuzzTest {
     private static final KeyEnvironment ENVIRONMENT = KeyEnvironment.of(
             Map.of("SOPS_AGE_KEY", DemoKey.identity()), Path.of(System.getProperty("java.io.tmpdir")));
     private static final List<Identity> IDENTITIES = IdentityText.parse(DemoKey.identity(), "demo key");
+
+    static {
+        WarmUp.onSeeds(AgeFuzzTest.class, "storedDataKey", new AgeFuzzTest()::storedDataKey);
+        WarmUp.onSeeds(AgeFuzzTest.class, "sshPrivateKey", new AgeFuzzTest()::sshPrivateKey);
+    }
 
     /** The {@code enc} field of an age key entry, decrypted as {@code decrypt} does. */
     @FuzzTest

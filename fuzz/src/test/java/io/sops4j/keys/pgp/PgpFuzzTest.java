@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.Timeout;
+import io.sops4j.fuzz.WarmUp;
 
 /**
  * OpenPGP as sops reads it without the gpg program: the armored message holding a data key (its
@@ -25,6 +26,10 @@ class PgpFuzzTest {
     static final String FINGERPRINT = "78FD31CE403D455E9F74D3B38BFB0A71EBFD1784";
     private static final GnupgKeyring KEYRING = new GnupgKeyring(GnupgHome.of(homeWith(secretKey())));
     private static final Path FUZZED_HOME = temporaryHome();
+
+    static {
+        WarmUp.onSeeds(PgpFuzzTest.class, "encryptedDataKey", new PgpFuzzTest()::encryptedDataKey);
+    }
 
     private static byte[] secretKey() {
         try (InputStream in = PgpFuzzTest.class.getResourceAsStream("fuzz-secret-key.asc")) {
