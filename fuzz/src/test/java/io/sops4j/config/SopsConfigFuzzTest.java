@@ -15,6 +15,12 @@ class SopsConfigFuzzTest {
     private static final Path DIRECTORY = Path.of("/fuzz/project");
     private static final KeySources SOURCES = KeySources.installed();
 
+    static {
+        // loads the YAML parser and the key sources before the first input's time limit starts
+        SopsConfig.parse("creation_rules:\n  - path_regex: x\n    age: age1hfuk3te3tgafdn59stqyusr0udgxluxkxl4h9rk3lvlc95vsffzskt5aev\n",
+                DIRECTORY.resolve(SopsConfig.FILE_NAME)).ruleFor(DIRECTORY.resolve("x"), SOURCES);
+    }
+
     @FuzzTest
     void configuration(FuzzedDataProvider data) {
         String name = data.consumeAsciiString(24).replaceAll("[^A-Za-z0-9._-]", "_");
