@@ -1,0 +1,76 @@
+package io.sops4j.kms.vault;
+
+import static io.sops4j.fuzz.Invariant.returnsOrFailsTyped;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.sun.net.httpserver.HttpServer;
+import io.sops4j.keys.KeyEnvironment;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The Vault transit client on arbitrary answers (status and body) of a server on the loopback
+ * address: the JSON decoding of {@code encrypt} and {@code decrypt} responses and of error lists.
+ */
+@Timeout(10)
+class VaultResponseFuzzTest {
+
+    private static final Answer ANSWER = new Answer();
+    private static final HttpServer SERVER = start();
+    private static final VaultTransitClient CLIENT = new VaultTransitClient(KeyEnvironment.of(
+            Map.of("VAULT_TOKEN", "fuzz-token", "VAULT_MAX_RETRIES", "0", "VAULT_CLIENT_TIMEOUT", "5s"),
+            Path.of(System.getProperty("java.io.tmpdir"))));
+    private static final VaultTransitMasterKey KEY = new VaultTransitMasterKey(
+            "http://127.0.0.1:" + SERVER.getAddress().getPort(), "transit", "fuzz", OffsetDateTime.now(),
+            "vault:v1:ZnV6eg==");
+
+    /** What the server answers next; one request at a time. */
+    private static final class Answer {
+        volatile int status;
+        volatile byte[] body;
+    }
+
+    private static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] body = ANSWER.body;
+                exchange.sendResponseHeaders(ANSWER.status, body.length == 0 ? -1 : body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FuzzTest
+    void decryptResponse(FuzzedDataProvider data) {
+        answer(data);
+        returnsOrFailsTyped(() -> CLIENT.decrypt(KEY));
+    }
+
+    @FuzzTest
+    void encryptResponse(FuzzedDataProvider data) {
+        answer(data);
+        returnsOrFailsTyped(() -> CLIENT.encrypt(KEY, new byte[32]));
+    }
+
+    private static void answer(FuzzedDataProvider data) {
+        int[] statuses = {200, 204, 400, 403, 404, 500, 503};
+        ANSWER.status = data.pickValue(statuses);
+        ANSWER.body = data.consumeRemainingAsBytes();
+    }
+}
