@@ -1,5 +1,6 @@
 package io.sops4j.store.json;
 
+import io.sops4j.internal.limits.NestingLimit;
 import io.sops4j.store.json.GoJsonTokenizer.DecodeException;
 import io.sops4j.store.json.GoJsonTokenizer.Delim;
 import io.sops4j.store.json.GoJsonTokenizer.NumberText;
@@ -78,11 +79,11 @@ final class JsonTreeReader {
             return endOfInput();
         }
         if (token == Delim.OBJECT_START) {
-            open.push(new ObjectFrame());
+            push(new ObjectFrame());
             return null;
         }
         if (token == Delim.ARRAY_START) {
-            open.push(new ArrayList<>());
+            push(new ArrayList<>());
             return null;
         }
         if (token == Delim.ARRAY_END) {
@@ -90,6 +91,14 @@ final class JsonTreeReader {
         }
         attach(scalar(token));
         return null;
+    }
+
+    /** Go's decoder fails past 10,000 levels with the same words. */
+    private void push(Object frame) throws DecodeException {
+        if (open.size() >= NestingLimit.MAX_DEPTH) {
+            throw new DecodeException("exceeded max depth");
+        }
+        open.push(frame);
     }
 
     /**

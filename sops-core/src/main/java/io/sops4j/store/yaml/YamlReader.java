@@ -1,5 +1,6 @@
 package io.sops4j.store.yaml;
 
+import io.sops4j.internal.limits.NestingLimit;
 import io.sops4j.tree.Comment;
 import java.io.Reader;
 import java.util.ArrayDeque;
@@ -115,6 +116,11 @@ final class YamlReader {
                             parent.addChild(node, parent.kind == YamlNode.Kind.MAPPING && parent.children.size() % 2 == 0);
                         }
                         if (node.isCollection()) {
+                            if (open.size() >= NestingLimit.MAX_DEPTH) {
+                                Mark mark = event.getStartMark().orElseThrow();
+                                throw new IllegalArgumentException(NestingLimit.exceeded() + " (line " + (mark.getLine() + 1)
+                                        + ", column " + (mark.getColumn() + 1) + ")");
+                            }
                             open.push(node);
                         } else {
                             lastCompleted = node;
@@ -122,6 +128,7 @@ final class YamlReader {
                     }
                     case MappingEnd, SequenceEnd -> {
                         YamlNode node = open.pop();
+                        node.complete = true;
                         if (node.flow) {
                             node.endLine = event.getEndMark().map(Mark::getLine).orElse(node.line);
                             lastCompleted = node;
@@ -157,6 +164,9 @@ final class YamlReader {
             node.alias = anchors.get(name);
             if (node.alias == null) {
                 throw new IllegalArgumentException("unknown anchor '" + name + "' referenced");
+            }
+            if (!node.alias.complete) {
+                throw new IllegalArgumentException("anchor '" + name + "' value contains itself");
             }
             return node;
         }
