@@ -52,14 +52,18 @@ final class YamlReader {
     private YamlReader() {
     }
 
-    static List<Document> read(Reader text) {
-        return new YamlReader().parse(text);
+    private static final int MIN_BUFFER = 1024;
+
+    /** @param longestToken the most characters one token can have, to size the scanner's buffer */
+    static List<Document> read(Reader text, int longestToken) {
+        return new YamlReader().parse(text, Math.max(MIN_BUFFER, longestToken));
     }
 
-    private List<Document> parse(Reader text) {
+    private List<Document> parse(Reader text, int bufferSize) {
         LoadSettings settings = LoadSettings.builder()
                 .setParseComments(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
+                .setBufferSize(bufferSize)
                 .build();
         List<Document> documents = new ArrayList<>();
         List<List<PendingComment>> commentsPerDocument = new ArrayList<>();
