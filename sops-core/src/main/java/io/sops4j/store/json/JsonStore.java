@@ -24,11 +24,17 @@ public final class JsonStore implements Store {
     /** The top-level key holding the metadata. */
     public static final String METADATA_KEY = "sops";
 
+    /**
+     * Every line repeats the indentation once per level, so a huge indentation makes output without
+     * bound (upstream runs out of memory); no reader needs more than this.
+     */
+    static final int MAX_INDENT = 64;
+
     private final int indent;
 
     /**
      * @param indent -1 for a tab per level (the default), 0 for no indentation, N for N spaces;
-     *               values below -1 are refused when writing, as upstream does
+     *               values below -1, as upstream does, and above 64 are refused when writing
      */
     public JsonStore(int indent) {
         this.indent = indent;
@@ -116,6 +122,9 @@ public final class JsonStore implements Store {
     }
 
     private String indented(Object value, String end) throws EncodeException {
+        if (indent > MAX_INDENT) {
+            throw new EncodeException("JSON Indentation parameter larger than " + MAX_INDENT + " is not accepted");
+        }
         String text = JsonTreeWriter.write(value, indent == -1 ? "\t" : " ".repeat(Math.max(indent, 0)), end);
         if (indent < -1) {
             throw new EncodeException("JSON Indentation parameter smaller than -1 is not accepted");
