@@ -3,6 +3,7 @@ package io.sops4j.store.json;
 import io.sops4j.ExitCode;
 import io.sops4j.FormatException;
 import io.sops4j.SopsException;
+import io.sops4j.internal.text.RawText;
 import io.sops4j.store.EncryptedDocument;
 import io.sops4j.store.Store;
 import io.sops4j.store.json.GoJsonTokenizer.DecodeException;
@@ -46,6 +47,12 @@ public final class JsonStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
+        int invalid = RawText.firstInvalidByte(input);
+        if (invalid >= 0) {
+            // Go's decoder would put U+FFFD in place of such bytes; the value would be lost without a word
+            throw new FormatException("Could not unmarshal input data: invalid UTF-8 on line " + RawText.lineOf(input, invalid)
+                    + " (JSON text must be UTF-8; the bytes would not survive encryption)");
+        }
         try {
             return List.of(JsonTreeReader.read(input));
         } catch (DecodeException e) {

@@ -93,10 +93,13 @@ final class JsonTreeReader {
         return null;
     }
 
-    /** Go's decoder fails past 10,000 levels with the same words. */
+    /**
+     * Documents nest at most as deep as yaml.v3 allows; upstream's token reader has no limit, but its
+     * recursive walks have a 1 GB stack, which a Java walk cannot count on.
+     */
     private void push(Object frame) throws DecodeException {
         if (open.size() >= NestingLimit.MAX_DEPTH) {
-            throw new DecodeException("exceeded max depth");
+            throw new DecodeException(NestingLimit.exceeded());
         }
         open.push(frame);
     }

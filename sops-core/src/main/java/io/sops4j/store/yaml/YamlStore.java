@@ -38,6 +38,10 @@ public final class YamlStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
+        String notUtf8 = Utf8Check.firstProblem(input);
+        if (notUtf8 != null) {
+            throw new FormatException("Error unmarshaling input YAML: " + notUtf8);
+        }
         List<YamlReader.Document> documents;
         try {
             // read through a decoder rather than a String: a large file is not held twice
