@@ -144,4 +144,16 @@ class NonUtf8InputTest {
         assertThat(sops.decrypt(encrypt("{\"a\": \"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8), Format.JSON), Format.JSON)
                 .extract("[\"a\"]")).isEqualTo("caf\u00e9");
     }
+
+    @Test
+    void bytesWrittenAsYamlAreBinaryAsYamlV3WritesThem() {
+        byte[] plain = latin1("A=caf\u00e9\nB=" + "\u00e9".repeat(60) + "\n");
+        DecryptedFile file = sops.decrypt(encrypt(plain, Format.DOTENV), Format.DOTENV);
+        byte[] yaml = file.toBytes(Format.YAML, io.sops4j.store.StoreOptions.DEFAULTS);
+        String base64 = Base64.getEncoder().encodeToString(latin1("\u00e9".repeat(60)));
+        assertThat(new String(yaml, StandardCharsets.UTF_8)).isEqualTo("A: !!binary Y2Fm6Q==\nB: !!binary |\n    "
+                + base64.substring(0, 70) + "\n    " + base64.substring(70) + "\n");
+        DecryptedFile back = sops.decrypt(encrypt(yaml, Format.YAML), Format.YAML);
+        assertThat(back.toBytes(Format.DOTENV, io.sops4j.store.StoreOptions.DEFAULTS)).isEqualTo(plain);
+    }
 }
