@@ -30,18 +30,15 @@ public final class RawText {
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
         CharBuffer out = CharBuffer.allocate(length);
         while (true) {
-            CoderResult result = in.hasRemaining() ? decoder.decode(in, out, true) : CoderResult.UNDERFLOW;
-            if (result.isError()) {
-                for (int i = 0; i < result.length(); i++) {
-                    out.put((char) (FIRST + (in.get() & 0x7F)));
-                }
-                continue;
-            }
-            if (!in.hasRemaining()) {
-                decoder.flush(out);
+            CoderResult result = decoder.decode(in, out, true);
+            if (!result.isError()) {
                 break;
             }
+            for (int i = 0; i < result.length(); i++) {
+                out.put((char) (FIRST + (in.get() & 0x7F)));
+            }
         }
+        decoder.flush(out);
         return out.flip().toString();
     }
 

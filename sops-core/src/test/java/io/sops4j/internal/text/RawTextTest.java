@@ -19,6 +19,7 @@ class RawTextTest {
 
     @Test
     void validTextStaysTextAndOtherBytesBecomeBytes() {
+        assertThat(RawText.decode(new byte[0])).isEmpty();
         String valid = "caf\u00e9 \uD83D\uDE00";
         assertThat(RawText.decode(valid.getBytes(StandardCharsets.UTF_8))).isEqualTo(valid);
         assertThat(RawText.value(valid)).isEqualTo(valid);
