@@ -1,6 +1,7 @@
 package io.sops4j;
 
 import io.sops4j.crypto.ValueCipher;
+import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.metadata.Metadata;
 import io.sops4j.store.Format;
 import io.sops4j.store.StoreOptions;
@@ -61,7 +62,7 @@ public final class DecryptedFile {
     /** The plaintext in another format, as {@code sops decrypt --output-type} prints it. */
     public byte[] toBytes(Format output, StoreOptions options) {
         try {
-            return output.store(options).emitPlain(tree.branches());
+            return DeepStack.call(() -> output.store(options).emitPlain(tree.branches()));
         } catch (SopsException e) {
             throw e.inFile(file);
         } catch (RuntimeException e) {
@@ -71,7 +72,7 @@ public final class DecryptedFile {
 
     /** The first document as nested {@link Map}s and {@link List}s in file order, comments left out. */
     public Map<String, Object> toMap() {
-        return tree.branches().isEmpty() ? Map.of() : toMap(tree.branches().get(0));
+        return tree.branches().isEmpty() ? Map.of() : DeepStack.call(() -> toMap(tree.branches().get(0)));
     }
 
     /** The value at an {@code --extract} path of the first document. */
@@ -105,9 +106,9 @@ public final class DecryptedFile {
                 return bytes.clone();
             }
             if (value instanceof TreeBranch branch) {
-                return output.store(options).emitPlain(List.of(branch));
+                return DeepStack.call(() -> output.store(options).emitPlain(List.of(branch)));
             }
-            return output.store(options).emitValue(value);
+            return DeepStack.call(() -> output.store(options).emitValue(value));
         } catch (SopsException e) {
             throw e.inFile(file);
         } catch (RuntimeException e) {
@@ -121,9 +122,11 @@ public final class DecryptedFile {
      */
     public boolean setValue(TreePath path, Object value) {
         TreeBranch document = firstDocument();
-        TreeBranch before = document.deepCopy();
-        TreeEdits.set(document, path.components(), value);
-        return !before.equals(document);
+        return DeepStack.call(() -> {
+            TreeBranch before = document.deepCopy();
+            TreeEdits.set(document, path.components(), value);
+            return !before.equals(document);
+        });
     }
 
     /**
@@ -132,7 +135,8 @@ public final class DecryptedFile {
      * @throws KeyNotFoundException when the path does not exist
      */
     public void unsetValue(TreePath path) {
-        TreeEdits.unset(firstDocument(), path.components());
+        TreeBranch document = firstDocument();
+        DeepStack.run(() -> TreeEdits.unset(document, path.components()));
     }
 
     private TreeBranch firstDocument() {

@@ -1,6 +1,7 @@
 package io.sops4j;
 
 import io.sops4j.crypto.IvSource;
+import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.crypto.TreeCipher;
 import io.sops4j.crypto.ValueCipher;
 import io.sops4j.keys.DataKeys;
@@ -105,10 +106,18 @@ public final class Sops {
 
     /** Reads the metadata of an encrypted file without decrypting anything. */
     public Metadata metadata(byte[] input, Format format) {
+        return DeepStack.call(() -> readMetadata(input, format));
+    }
+
+    private Metadata readMetadata(byte[] input, Format format) {
         return codec.fromBranch(format.store(storeOptions).loadEncrypted(input).metadata());
     }
 
     DecryptedFile decrypt(byte[] input, Format format, Path file) {
+        return DeepStack.call(() -> decryptTree(input, format, file));
+    }
+
+    private DecryptedFile decryptTree(byte[] input, Format format, Path file) {
         try {
             EncryptedDocument document = format.store(storeOptions).loadEncrypted(input);
             Metadata metadata = codec.fromBranch(document.metadata());
@@ -162,6 +171,10 @@ public final class Sops {
 
     /** Encrypts plaintext read as {@code input} and written as {@code output}. */
     public byte[] encrypt(byte[] plaintext, Format input, Format output, EncryptionOptions options) {
+        return DeepStack.call(() -> encryptPlaintext(plaintext, input, output, options));
+    }
+
+    private byte[] encryptPlaintext(byte[] plaintext, Format input, Format output, EncryptionOptions options) {
         List<TreeBranch> branches;
         try {
             branches = input.store(storeOptions).loadPlain(plaintext);
@@ -247,6 +260,10 @@ public final class Sops {
 
     /** Re-encrypts a decrypted file (changed or not) with its own data key, keeping unchanged ciphertexts. */
     public byte[] reencrypt(DecryptedFile file, Format output) {
+        return DeepStack.call(() -> reencryptTree(file, output));
+    }
+
+    private byte[] reencryptTree(DecryptedFile file, Format output) {
         Tree copy = file.tree().deepCopy();
         try {
             return encryptTree(copy, file.dataKey(), file.cipher(), output.store(storeOptions));
@@ -285,6 +302,10 @@ public final class Sops {
      * keep their IVs, as upstream's rotate does.
      */
     public byte[] rotate(DecryptedFile file, Format output, List<KeyGroup> keyGroups) {
+        return DeepStack.call(() -> rotateTree(file, output, keyGroups));
+    }
+
+    private byte[] rotateTree(DecryptedFile file, Format output, List<KeyGroup> keyGroups) {
         Metadata metadata = file.metadata();
         byte[] dataKey = dataKeys.get();
         try {
@@ -307,6 +328,10 @@ public final class Sops {
      * @return the updated file, or empty when the file already has exactly these keys and threshold
      */
     public Optional<byte[]> updateKeys(byte[] input, Format format, List<KeyGroup> keyGroups, int shamirThreshold) {
+        return DeepStack.call(() -> updateKeysOf(input, format, keyGroups, shamirThreshold));
+    }
+
+    private Optional<byte[]> updateKeysOf(byte[] input, Format format, List<KeyGroup> keyGroups, int shamirThreshold) {
         Store store = format.store(storeOptions);
         EncryptedDocument document = store.loadEncrypted(input);
         Metadata metadata = codec.fromBranch(document.metadata());

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.sops4j.ExitCode;
 import io.sops4j.SopsException;
+import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.store.StoreOptions;
@@ -70,7 +71,11 @@ public final class SopsConfig {
     static SopsConfig parse(String text, Path file) {
         Object document;
         try {
-            document = new Load(LoadSettings.builder().setLabel(String.valueOf(file)).build()).loadFromString(text);
+            document = DeepStack.call(() -> {
+                LoadSettings settings = LoadSettings.builder().setLabel(String.valueOf(file)).build();
+                ConfigNesting.check(text, settings);
+                return new Load(settings).loadFromString(text);
+            });
         } catch (YamlEngineException e) {
             throw new SopsException(ExitCode.GENERIC, "Error unmarshalling config file: " + e.getMessage(), file, null, e);
         }

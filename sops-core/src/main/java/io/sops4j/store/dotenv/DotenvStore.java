@@ -3,6 +3,7 @@ package io.sops4j.store.dotenv;
 import io.sops4j.ExitCode;
 import io.sops4j.FormatException;
 import io.sops4j.SopsException;
+import io.sops4j.internal.text.RawText;
 import io.sops4j.store.EncryptedDocument;
 import io.sops4j.store.MetadataFlattening;
 import io.sops4j.store.Store;
@@ -26,7 +27,7 @@ public final class DotenvStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
-        String text = new String(input, StandardCharsets.UTF_8);
+        String text = RawText.decode(input);
         TreeBranch branch = new TreeBranch();
         int lineNumber = 0;
         for (String line : text.split("\n", -1)) {
@@ -35,16 +36,28 @@ public final class DotenvStore implements Store {
                 continue;
             }
             if (line.charAt(0) == '#') {
-                branch.add(Comment.of(line.substring(1)), null);
+                branch.add(Comment.of(utf8(line.substring(1), lineNumber, "comment")), null);
                 continue;
             }
             int equals = line.indexOf('=');
             if (equals < 0) {
                 throw new FormatException("invalid dotenv input line " + lineNumber + ": no '=' found");
             }
-            branch.add(line.substring(0, equals), line.substring(equals + 1).replace("\\n", "\n"));
+            branch.add(utf8(line.substring(0, equals), lineNumber, "key"),
+                    RawText.value(line.substring(equals + 1).replace("\\n", "\n")));
         }
         return List.of(branch);
+    }
+
+    /**
+     * Values keep bytes that are not UTF-8, as upstream does; a key or comment with such bytes is
+     * refused rather than changed, since keys and comments are text here.
+     */
+    private static String utf8(String text, int lineNumber, String what) {
+        if (RawText.hasRawBytes(text)) {
+            throw new FormatException("invalid dotenv input line " + lineNumber + ": the " + what + " is not valid UTF-8");
+        }
+        return text;
     }
 
     @Override
@@ -79,11 +92,12 @@ public final class DotenvStore implements Store {
             if (item.key() instanceof Comment comment) {
                 out.append('#').append(comment.value()).append('\n');
             } else {
-                String text = value instanceof String s ? s.replace("\n", "\\n") : GoFormat.valToString(value);
+                String text = value instanceof String || value instanceof byte[]
+                        ? RawText.of(value).replace("\n", "\\n") : GoFormat.valToString(value);
                 out.append(item.key()).append('=').append(text).append('\n');
             }
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return RawText.encode(out.toString());
     }
 
     @Override
@@ -104,6 +118,9 @@ public final class DotenvStore implements Store {
     public byte[] emitValue(Object value) {
         if (value instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8);
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes.clone();
         }
         throw new SopsException(ExitCode.GENERIC,
                 "the dotenv store only supports emitting strings, got " + goTypeName(value));

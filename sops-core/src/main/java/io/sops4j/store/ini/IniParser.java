@@ -1,5 +1,6 @@
 package io.sops4j.store.ini;
 
+import io.sops4j.internal.text.RawText;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,7 +31,7 @@ final class IniParser {
         } else if (input.length >= 3 && (input[0] & 0xFF) == 0xEF && (input[1] & 0xFF) == 0xBB && (input[2] & 0xFF) == 0xBF) {
             skip = 3;
         }
-        return new IniParser(new String(input, skip, input.length - skip, StandardCharsets.UTF_8)).parse();
+        return new IniParser(RawText.decode(input, skip, input.length - skip)).parse();
     }
 
     /** A parse failure; the message is safe to show. */

@@ -3,6 +3,7 @@ package io.sops4j.store.ini;
 import io.sops4j.ExitCode;
 import io.sops4j.FormatException;
 import io.sops4j.SopsException;
+import io.sops4j.internal.text.RawText;
 import io.sops4j.store.EncryptedDocument;
 import io.sops4j.store.MetadataFlattening;
 import io.sops4j.store.Store;
@@ -71,17 +72,29 @@ public final class IniStore implements Store {
             }
             TreeBranch items = new TreeBranch();
             if (!section.comment.isEmpty()) {
-                items.add(Comment.of(stripCommentMarker(section.comment)), null);
+                items.add(Comment.of(utf8(stripCommentMarker(section.comment), "a comment of section", section.name)), null);
             }
             for (IniFile.Key key : section.keys.values()) {
-                items.add(key.name, key.value);
+                items.add(utf8(key.name, "a key name in section", section.name), RawText.value(key.value));
                 if (!key.comment.isEmpty()) {
-                    items.add(Comment.of(stripCommentMarker(key.comment)), null);
+                    items.add(Comment.of(utf8(stripCommentMarker(key.comment), "a comment in section", section.name)), null);
                 }
             }
-            branch.add(section.name, items);
+            branch.add(utf8(section.name, "the name of section", section.name), items);
         }
         return branch;
+    }
+
+    /**
+     * Values keep bytes that are not UTF-8, as upstream does; section names, key names and comments
+     * with such bytes are refused rather than changed, since they are text here.
+     */
+    private static String utf8(String text, String what, String section) {
+        if (RawText.hasRawBytes(text)) {
+            throw new FormatException("Could not unmarshal input data: " + what + " "
+                    + RawText.display(section) + " is not valid UTF-8");
+        }
+        return text;
     }
 
     private static String stripCommentMarker(String comment) {
@@ -96,7 +109,7 @@ public final class IniStore implements Store {
 
     @Override
     public byte[] emitPlain(List<TreeBranch> branches) {
-        return encode(branches).getBytes(StandardCharsets.UTF_8);
+        return RawText.encode(encode(branches));
     }
 
     @Override
@@ -164,6 +177,9 @@ public final class IniStore implements Store {
             StringBuilder out = new StringBuilder();
             goV(value, out);
             return out.toString();
+        }
+        if (value instanceof byte[] bytes) {
+            return RawText.decode(bytes);
         }
         return GoFormat.valToString(value);
     }

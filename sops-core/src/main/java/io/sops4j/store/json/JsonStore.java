@@ -3,6 +3,7 @@ package io.sops4j.store.json;
 import io.sops4j.ExitCode;
 import io.sops4j.FormatException;
 import io.sops4j.SopsException;
+import io.sops4j.internal.text.RawText;
 import io.sops4j.store.EncryptedDocument;
 import io.sops4j.store.Store;
 import io.sops4j.store.json.GoJsonTokenizer.DecodeException;
@@ -24,11 +25,17 @@ public final class JsonStore implements Store {
     /** The top-level key holding the metadata. */
     public static final String METADATA_KEY = "sops";
 
+    /**
+     * Every line repeats the indentation once per level, so a huge indentation makes output without
+     * bound (upstream runs out of memory); no reader needs more than this.
+     */
+    static final int MAX_INDENT = 64;
+
     private final int indent;
 
     /**
      * @param indent -1 for a tab per level (the default), 0 for no indentation, N for N spaces;
-     *               values below -1 are refused when writing, as upstream does
+     *               values below -1, as upstream does, and above 64 are refused when writing
      */
     public JsonStore(int indent) {
         this.indent = indent;
@@ -40,6 +47,12 @@ public final class JsonStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
+        int invalid = RawText.firstInvalidByte(input);
+        if (invalid >= 0) {
+            // Go's decoder would put U+FFFD in place of such bytes; the value would be lost without a word
+            throw new FormatException("Could not unmarshal input data: invalid UTF-8 on line " + RawText.lineOf(input, invalid)
+                    + " (JSON text must be UTF-8; the bytes would not survive encryption)");
+        }
         try {
             return List.of(JsonTreeReader.read(input));
         } catch (DecodeException e) {
@@ -116,6 +129,9 @@ public final class JsonStore implements Store {
     }
 
     private String indented(Object value, String end) throws EncodeException {
+        if (indent > MAX_INDENT) {
+            throw new EncodeException("JSON Indentation parameter larger than " + MAX_INDENT + " is not accepted");
+        }
         String text = JsonTreeWriter.write(value, indent == -1 ? "\t" : " ".repeat(Math.max(indent, 0)), end);
         if (indent < -1) {
             throw new EncodeException("JSON Indentation parameter smaller than -1 is not accepted");

@@ -1,5 +1,6 @@
 package io.sops4j.store.json;
 
+import io.sops4j.internal.limits.NestingLimit;
 import io.sops4j.store.json.GoJsonTokenizer.DecodeException;
 import io.sops4j.store.json.GoJsonTokenizer.Delim;
 import io.sops4j.store.json.GoJsonTokenizer.NumberText;
@@ -78,11 +79,11 @@ final class JsonTreeReader {
             return endOfInput();
         }
         if (token == Delim.OBJECT_START) {
-            open.push(new ObjectFrame());
+            push(new ObjectFrame());
             return null;
         }
         if (token == Delim.ARRAY_START) {
-            open.push(new ArrayList<>());
+            push(new ArrayList<>());
             return null;
         }
         if (token == Delim.ARRAY_END) {
@@ -90,6 +91,17 @@ final class JsonTreeReader {
         }
         attach(scalar(token));
         return null;
+    }
+
+    /**
+     * Documents nest at most as deep as yaml.v3 allows; upstream's token reader has no limit, but its
+     * recursive walks have a 1 GB stack, which a Java walk cannot count on.
+     */
+    private void push(Object frame) throws DecodeException {
+        if (open.size() >= NestingLimit.MAX_DEPTH) {
+            throw new DecodeException(NestingLimit.exceeded());
+        }
+        open.push(frame);
     }
 
     /**

@@ -31,24 +31,40 @@ final class NodeConverter {
         if (root.kind == YamlNode.Kind.SCALAR) {
             throw new FormatException(PREFIX + "YAML documents that are values are not supported");
         }
-        branch = mapping(root);
+        AliasBudget budget = new AliasBudget();
+        budget.decode();
+        branch = mapping(expand(document.root(), budget), budget);
         for (Comment comment : document.comments()) {
             branch.add(comment, null);
         }
         return branch;
     }
 
-    private static TreeBranch mapping(YamlNode node) {
+    /**
+     * Counts {@code node} as decoded and, for an alias, its target as decoded through an alias;
+     * returns the node to decode.
+     */
+    private static YamlNode expand(YamlNode node, AliasBudget budget) {
+        budget.decode();
+        if (node.kind != YamlNode.Kind.ALIAS) {
+            return node;
+        }
+        budget.enterAlias();
+        budget.decode();
+        return node.target();
+    }
+
+    private static TreeBranch mapping(YamlNode node, AliasBudget budget) {
         TreeBranch branch = new TreeBranch();
         addComments(branch, node.leading());
         for (int i = 0; i < node.itemCount(); i++) {
             addComments(branch, node.before(i));
             YamlNode keyNode = node.children.get(2 * i);
-            Object key = value(keyNode);
+            Object key = value(keyNode, budget);
             if (key == null) {
                 throw new FormatException(PREFIX + "Tree contains a non-string key");
             }
-            branch.add(key, value(node.children.get(2 * i + 1)));
+            branch.add(key, value(node.children.get(2 * i + 1), budget));
         }
         addComments(branch, node.trailing());
         return branch;
@@ -60,24 +76,30 @@ final class NodeConverter {
         }
     }
 
-    private static List<Object> sequence(YamlNode node) {
+    private static List<Object> sequence(YamlNode node, AliasBudget budget) {
         List<Object> list = new ArrayList<>();
         list.addAll(node.leading());
         for (int i = 0; i < node.itemCount(); i++) {
             list.addAll(node.before(i));
-            list.add(value(node.children.get(i)));
+            list.add(value(node.children.get(i), budget));
         }
         list.addAll(node.trailing());
         return list;
     }
 
-    private static Object value(YamlNode node) {
-        YamlNode target = node.target();
-        return switch (target.kind) {
-            case MAPPING -> mapping(target);
-            case SEQUENCE -> sequence(target);
-            default -> scalar(target);
-        };
+    private static Object value(YamlNode node, AliasBudget budget) {
+        YamlNode target = expand(node, budget);
+        try {
+            return switch (target.kind) {
+                case MAPPING -> mapping(target, budget);
+                case SEQUENCE -> sequence(target, budget);
+                default -> scalar(target);
+            };
+        } finally {
+            if (target != node) {
+                budget.leaveAlias();
+            }
+        }
     }
 
     /** A scalar decoded into Go's {@code interface{}} the way yaml.v3 does it. */
@@ -112,7 +134,9 @@ final class NodeConverter {
         YamlNode root = document.root() == null ? null : document.root().target();
         if (root != null) {
             if (root.kind == YamlNode.Kind.MAPPING) {
-                checkMapping(root, errors);
+                AliasBudget budget = new AliasBudget();
+                budget.decode();
+                checkMapping(expand(document.root(), budget), errors, budget);
             } else if (root.kind == YamlNode.Kind.SEQUENCE) {
                 errors.add("line " + (root.line + 1) + ": cannot unmarshal !!seq into map[string]interface {}");
             } else {
@@ -130,7 +154,7 @@ final class NodeConverter {
         }
     }
 
-    private static void checkMapping(YamlNode mapping, List<String> errors) {
+    private static void checkMapping(YamlNode mapping, List<String> errors, AliasBudget budget) {
         int before = errors.size();
         List<YamlNode> keys = new ArrayList<>();
         for (int i = 0; i < mapping.itemCount(); i++) {
@@ -151,7 +175,8 @@ final class NodeConverter {
             return;
         }
         for (int i = 0; i < mapping.itemCount(); i++) {
-            checkValue(mapping.children.get(2 * i + 1), errors);
+            checkValue(mapping.children.get(2 * i), errors, budget);
+            checkValue(mapping.children.get(2 * i + 1), errors, budget);
         }
     }
 
@@ -166,14 +191,17 @@ final class NodeConverter {
         return false;
     }
 
-    private static void checkValue(YamlNode node, List<String> errors) {
-        YamlNode target = node.target();
+    private static void checkValue(YamlNode node, List<String> errors, AliasBudget budget) {
+        YamlNode target = expand(node, budget);
         if (target.kind == YamlNode.Kind.MAPPING) {
-            checkMapping(target, errors);
+            checkMapping(target, errors, budget);
         } else if (target.kind == YamlNode.Kind.SEQUENCE) {
             for (YamlNode item : target.children) {
-                checkValue(item, errors);
+                checkValue(item, errors, budget);
             }
+        }
+        if (target != node) {
+            budget.leaveAlias();
         }
     }
 

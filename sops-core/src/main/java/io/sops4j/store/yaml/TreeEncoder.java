@@ -1,5 +1,6 @@
 package io.sops4j.store.yaml;
 
+import io.sops4j.internal.text.RawText;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.GoFormat;
 import io.sops4j.tree.TreeBranch;
@@ -7,6 +8,7 @@ import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -211,7 +213,7 @@ final class TreeEncoder {
             return stringEvent(s);
         }
         if (value instanceof byte[] bytes) {
-            return stringEvent(new String(bytes, StandardCharsets.UTF_8));
+            return RawText.firstInvalidByte(bytes) < 0 ? stringEvent(new String(bytes, StandardCharsets.UTF_8)) : binaryEvent(bytes);
         }
         if (value instanceof Boolean b) {
             return EmitEvent.scalar(b ? "true" : "false", "", ScalarAnalysis.Style.PLAIN);
@@ -236,6 +238,26 @@ final class TreeEncoder {
             case "NaN" -> ".nan";
             default -> text;
         };
+    }
+
+    /**
+     * yaml.v3 writes a string that is not UTF-8 as {@code !!binary} base64 in lines of 70 characters,
+     * each ending with a line break when there are several.
+     */
+    private static EmitEvent binaryEvent(byte[] bytes) {
+        String base64 = Base64.getEncoder().encodeToString(bytes);
+        int lineLength = 70;
+        boolean several = base64.length() / lineLength + 1 > 1;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < base64.length(); i += lineLength) {
+            text.append(base64, i, Math.min(base64.length(), i + lineLength));
+            if (several) {
+                text.append('\n');
+            }
+        }
+        EmitEvent event = stringEvent(text.toString());
+        event.tag = YamlResolver.BINARY;
+        return event;
     }
 
     private static EmitEvent stringEvent(String s) {

@@ -24,6 +24,8 @@ final class YamlNode {
     boolean plain;
 
     YamlNode alias;
+    /** False for a collection until its end: an alias to it from inside would make it contain itself. */
+    boolean complete;
 
     /** Mapping: key, value, key, value...; sequence: the items. */
     final List<YamlNode> children;
@@ -41,6 +43,7 @@ final class YamlNode {
         this.line = line;
         this.column = column;
         this.endLine = line;
+        this.complete = kind == Kind.SCALAR || kind == Kind.ALIAS;
         this.children = kind == Kind.MAPPING || kind == Kind.SEQUENCE ? new ArrayList<>() : List.of();
     }
 

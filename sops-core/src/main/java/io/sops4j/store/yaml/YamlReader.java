@@ -1,5 +1,6 @@
 package io.sops4j.store.yaml;
 
+import io.sops4j.internal.limits.NestingLimit;
 import io.sops4j.tree.Comment;
 import java.io.Reader;
 import java.util.ArrayDeque;
@@ -51,14 +52,18 @@ final class YamlReader {
     private YamlReader() {
     }
 
-    static List<Document> read(Reader text) {
-        return new YamlReader().parse(text);
+    private static final int MIN_BUFFER = 1024;
+
+    /** @param longestToken the most characters one token can have, to size the scanner's buffer */
+    static List<Document> read(Reader text, int longestToken) {
+        return new YamlReader().parse(text, Math.max(MIN_BUFFER, longestToken));
     }
 
-    private List<Document> parse(Reader text) {
+    private List<Document> parse(Reader text, int bufferSize) {
         LoadSettings settings = LoadSettings.builder()
                 .setParseComments(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
+                .setBufferSize(bufferSize)
                 .build();
         List<Document> documents = new ArrayList<>();
         List<List<PendingComment>> commentsPerDocument = new ArrayList<>();
@@ -115,6 +120,11 @@ final class YamlReader {
                             parent.addChild(node, parent.kind == YamlNode.Kind.MAPPING && parent.children.size() % 2 == 0);
                         }
                         if (node.isCollection()) {
+                            if (open.size() >= NestingLimit.MAX_DEPTH) {
+                                Mark mark = event.getStartMark().orElseThrow();
+                                throw new IllegalArgumentException(NestingLimit.exceeded() + " (line " + (mark.getLine() + 1)
+                                        + ", column " + (mark.getColumn() + 1) + ")");
+                            }
                             open.push(node);
                         } else {
                             lastCompleted = node;
@@ -122,6 +132,7 @@ final class YamlReader {
                     }
                     case MappingEnd, SequenceEnd -> {
                         YamlNode node = open.pop();
+                        node.complete = true;
                         if (node.flow) {
                             node.endLine = event.getEndMark().map(Mark::getLine).orElse(node.line);
                             lastCompleted = node;
@@ -157,6 +168,9 @@ final class YamlReader {
             node.alias = anchors.get(name);
             if (node.alias == null) {
                 throw new IllegalArgumentException("unknown anchor '" + name + "' referenced");
+            }
+            if (!node.alias.complete) {
+                throw new IllegalArgumentException("anchor '" + name + "' value contains itself");
             }
             return node;
         }

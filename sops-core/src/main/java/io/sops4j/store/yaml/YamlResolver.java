@@ -1,5 +1,6 @@
 package io.sops4j.store.yaml;
 
+import io.sops4j.internal.text.RawText;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -272,10 +273,12 @@ final class YamlResolver {
         return new TimestampParser(s).parse();
     }
 
-    static String decodeBinary(String text) {
+    /** The decoded bytes: a string when they are UTF-8, the bytes themselves otherwise (Go strings are bytes). */
+    static Object decodeBinary(String text) {
         String compact = text.replace("\n", "").replace("\r", "");
         try {
-            return new String(Base64.getDecoder().decode(compact), java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = Base64.getDecoder().decode(compact);
+            return RawText.firstInvalidByte(bytes) < 0 ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : bytes;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("!!binary value contains invalid base64 data");
         }

@@ -38,10 +38,15 @@ public final class YamlStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
+        String notUtf8 = Utf8Check.firstProblem(input);
+        if (notUtf8 != null) {
+            throw new FormatException("Error unmarshaling input YAML: " + notUtf8);
+        }
         List<YamlReader.Document> documents;
         try {
             // read through a decoder rather than a String: a large file is not held twice
-            documents = YamlReader.read(new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8));
+            documents = YamlReader.read(new InputStreamReader(new ByteArrayInputStream(input), StandardCharsets.UTF_8),
+                    longestRun(input) + 1);
         } catch (YamlEngineException | IllegalArgumentException e) {
             throw new FormatException("Error unmarshaling input YAML: " + ParseErrors.describe(e));
         }
@@ -56,6 +61,24 @@ public final class YamlStore implements Store {
             branches.add(NodeConverter.document(document));
         }
         return branches;
+    }
+
+    /**
+     * The longest stretch of bytes without a space, tab or line break: the most the scanner reads
+     * ahead within one token. SnakeYAML Engine copies its window for every buffer it reads while a
+     * token is open, so its buffer must hold the longest token for reading to stay linear.
+     */
+    static int longestRun(byte[] input) {
+        int longest = 0;
+        int run = 0;
+        for (byte b : input) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                run = 0;
+            } else if (++run > longest) {
+                longest = run;
+            }
+        }
+        return Math.min(longest, Integer.MAX_VALUE - 16);
     }
 
     @Override

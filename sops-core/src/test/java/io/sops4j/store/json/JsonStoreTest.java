@@ -102,11 +102,12 @@ class JsonStoreTest {
     }
 
     @Test
-    void invalidUtf8BecomesReplacementCharactersByteByByte() {
+    void invalidUtf8IsRefusedRatherThanReplacedAsGoWould() {
         byte[] json = {'{', '"', 'k', '"', ':', '"', 'a', (byte) 0xff, (byte) 0xe2, (byte) 0x82, 'b',
                 (byte) 0xed, (byte) 0xa0, (byte) 0x80, (byte) 0xc3, (byte) 0xa9, '"', '}'};
 
-        assertThat(store.loadPlain(json).get(0).get("k")).contains("a\ufffd\ufffd\ufffdb\ufffd\ufffd\ufffdé");
+        assertThatThrownBy(() -> store.loadPlain(json)).isInstanceOf(FormatException.class)
+                .hasMessageContaining("invalid UTF-8 on line 1");
     }
 
     @Test
@@ -245,8 +246,8 @@ class JsonStoreTest {
     }
 
     @Test
-    void deepNestingDoesNotExhaustTheStack() {
-        int depth = 100_000;
+    void deepNestingDoesNotExhaustTheStackAndStopsAtTenThousandLevels() {
+        int depth = 9_999;
         String json = "{\"a\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
 
         Object value = load(json).get("a").orElseThrow();
@@ -254,5 +255,8 @@ class JsonStoreTest {
             value = ((List<?>) value).get(0);
         }
         assertThat((List<?>) value).isEmpty();
+        assertThatThrownBy(() -> load("{\"a\": " + "[".repeat(depth + 1) + "]".repeat(depth + 1) + "}"))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("Could not unmarshal input data: exceeded max depth of 10000");
     }
 }

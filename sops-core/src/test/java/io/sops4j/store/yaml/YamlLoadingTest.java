@@ -102,6 +102,12 @@ class YamlLoadingTest {
     }
 
     @Test
+    void theScannerBufferHoldsTheLongestToken() {
+        assertThat(YamlStore.longestRun("a: bcd\n  ef\tghijk\r\n".getBytes(StandardCharsets.UTF_8))).isEqualTo(5);
+        assertThat(YamlStore.longestRun(new byte[0])).isZero();
+    }
+
+    @Test
     void aliasesAreExpandedAndMergeKeysKept() {
         String text = "base: &b\n    x: 1\nd:\n    <<: *b\n    y: 2\n";
         TreeBranch branch = store.loadPlain(text.getBytes(StandardCharsets.UTF_8)).get(0);
