@@ -64,6 +64,10 @@ public final class DecryptedFile {
         try {
             return DeepStack.call(() -> output.store(options).emitPlain(tree.branches()));
         } catch (SopsException e) {
+            if (e.exitCode() == ExitCode.ERROR_DUMPING_TREE) {
+                throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error dumping file: " + e.getMessage(), file,
+                        e.keyPath(), e);
+            }
             throw e.inFile(file);
         } catch (RuntimeException e) {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error dumping file: " + e.getMessage(), file, null, e);

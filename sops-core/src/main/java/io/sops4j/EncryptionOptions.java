@@ -10,15 +10,16 @@ import java.util.Objects;
 /**
  * What a new encrypted file is made with: its key groups (keys not yet holding a wrapped data
  * key), the Shamir threshold, the encryption rules and whether the MAC covers only encrypted values.
+ *
+ * @param shamirThreshold 0 for the number of groups; any other value is stored as given, as
+ *                        upstream does (one group ignores it; with several, a value below 2 fails
+ *                        when the data key is split)
  */
 public record EncryptionOptions(List<KeyGroup> keyGroups, int shamirThreshold, EncryptionRules rules, boolean macOnlyEncrypted) {
 
     public EncryptionOptions {
         keyGroups = List.copyOf(keyGroups);
         Objects.requireNonNull(rules, "rules");
-        if (shamirThreshold < 0) {
-            throw new IllegalArgumentException("shamir threshold must not be negative");
-        }
     }
 
     /** One key group of these keys, the default rules. */

@@ -22,6 +22,7 @@ import io.sops4j.tree.Tree;
 import io.sops4j.tree.TreeBranch;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +55,7 @@ public final class Sops {
     private final MetadataCodec codec;
     private final StoreOptions storeOptions;
     private final boolean ignoreMac;
+    private final Consumer<String> warnings;
     private final Supplier<IvSource> ivSources;
     private final Clock clock;
     private final Supplier<byte[]> dataKeys;
@@ -63,6 +66,7 @@ public final class Sops {
         this.codec = new MetadataCodec(builder.keySources);
         this.storeOptions = builder.storeOptions;
         this.ignoreMac = builder.ignoreMac;
+        this.warnings = builder.warnings;
         this.ivSources = builder.ivSources;
         this.clock = builder.clock;
         this.dataKeys = builder.dataKeys;
@@ -129,6 +133,12 @@ public final class Sops {
                 String computedMac = treeCipher.decrypt(branches);
                 if (!ignoreMac) {
                     verifyMac(treeCipher, metadata, computedMac);
+                } else {
+                    try {
+                        verifyMac(treeCipher, metadata, computedMac);
+                    } catch (MacMismatchException e) {
+                        warnings.accept((file == null ? "" : file + ": ") + e.getMessage() + " (ignored: --ignore-mac)");
+                    }
                 }
                 return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher);
             } catch (RuntimeException e) {
@@ -219,7 +229,7 @@ public final class Sops {
     }
 
     private static Metadata newMetadata(EncryptionOptions options, boolean binary) {
-        EncryptionRules rules = options.rules();
+        EncryptionRules rules = options.rules().requireValidRegexes();
         if (rules.count() > 1) {
             throw new SopsException(ExitCode.CONFLICTING_PARAMETERS, "Error: cannot use more than one of "
                     + "encrypted_suffix, unencrypted_suffix, encrypted_regex, unencrypted_regex, "
@@ -252,6 +262,10 @@ public final class Sops {
         try {
             return outputStore.emitEncrypted(tree.branches(), codec.toBranch(sealed));
         } catch (SopsException e) {
+            if (e.exitCode() == ExitCode.ERROR_DUMPING_TREE) {
+                throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Could not marshal tree: " + e.getMessage(), e.file(),
+                        e.keyPath(), e);
+            }
             throw e;
         } catch (RuntimeException e) {
             throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Could not marshal tree: " + e.getMessage(), e);
@@ -375,6 +389,8 @@ public final class Sops {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "cannot operate on non-existent file", file, null, e);
+        } catch (AccessDeniedException e) {
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading file: permission denied", file, null, e);
         } catch (IOException e) {
             throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading file: " + e.getMessage(), file, null, e);
         }
@@ -388,6 +404,7 @@ public final class Sops {
         private KeySources keySources = KeySources.installed();
         private StoreOptions storeOptions = StoreOptions.DEFAULTS;
         private boolean ignoreMac;
+        private Consumer<String> warnings = Builder::log;
         private Supplier<IvSource> ivSources = IvSource::random;
         private Clock clock = Clock.systemUTC();
         private Supplier<byte[]> dataKeys = DataKeys::generate;
@@ -417,10 +434,26 @@ public final class Sops {
             return this;
         }
 
-        /** Skips MAC verification, as {@code --ignore-mac}: tampering is then no longer detected. */
+        /**
+         * Decrypts even when the MAC does not match, as {@code --ignore-mac}: the mismatch is then
+         * reported to {@link #warnings} instead of failing, and tampering is no longer stopped.
+         */
         public Builder ignoreMac(boolean ignoreMac) {
             this.ignoreMac = ignoreMac;
             return this;
+        }
+
+        /**
+         * Where problems that do not stop the operation are reported (one line each, never a secret
+         * value); by default a {@link System.Logger} named {@code io.sops4j} at {@code WARNING}.
+         */
+        public Builder warnings(Consumer<String> warnings) {
+            this.warnings = Objects.requireNonNull(warnings, "warnings");
+            return this;
+        }
+
+        private static void log(String warning) {
+            System.getLogger("io.sops4j").log(System.Logger.Level.WARNING, warning);
         }
 
         /** Deterministic encryption for reproducing reference files; never for real secrets. */

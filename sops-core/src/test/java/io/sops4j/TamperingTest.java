@@ -8,6 +8,8 @@ import io.sops4j.testing.Conformance;
 import io.sops4j.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,24 @@ class TamperingTest {
     void changedUnencryptedValueFailsTheMac() {
         String changed = original().replace("secret_unencrypted: visible", "secret_unencrypted: changed");
         assertThat(decryptFails(changed).exitCode()).isEqualTo(ExitCode.MAC_MISMATCH);
+    }
+
+    @Test
+    void ignoredMacMismatchDecryptsAndIsReported() {
+        String changed = original().replace("secret_unencrypted: visible", "secret_unencrypted: changed");
+        List<String> warnings = new ArrayList<>();
+        Sops sops = Sops.builder().environment(TestKeys.age(home)).ignoreMac(true).warnings(warnings::add).build();
+
+        DecryptedFile file = sops.decrypt(changed.getBytes(StandardCharsets.UTF_8), Format.YAML);
+
+        assertThat(file.extract("[\"secret_unencrypted\"]")).isEqualTo("changed");
+        assertThat(warnings).singleElement().asString()
+                .startsWith("MAC mismatch: the values do not match the file's MAC")
+                .endsWith("(ignored: --ignore-mac)")
+                .doesNotContain("hello", "visible", "changed");
+        warnings.clear();
+        sops.decrypt(original().getBytes(StandardCharsets.UTF_8), Format.YAML);
+        assertThat(warnings).isEmpty();
     }
 
     @Test

@@ -20,7 +20,8 @@ final class CliSupport {
     }
 
     static Sops.Builder sops(SopsCommand global) {
-        return Sops.builder().storeOptions(storeOptions(global));
+        return Sops.builder().storeOptions(storeOptions(global)).warnings(warning -> global.streams.err().println(
+                "Warning: " + warning));
     }
 
     /** Store layout from {@code .sops.yaml} {@code stores:}, with {@code --indent} taking precedence. */
@@ -28,7 +29,7 @@ final class CliSupport {
         StoreOptions configured = config(global)
                 .map(SopsConfig::storeOptions)
                 .orElse(StoreOptions.DEFAULTS);
-        return global.indent != 0 ? configured.withIndent(global.indent) : configured;
+        return global.indent != null ? configured.withIndent(global.indent) : configured;
     }
 
     /**
@@ -71,8 +72,9 @@ final class CliSupport {
         return decrypted;
     }
 
+    /** The file must exist; a directory or a file that cannot be read fails when read, with exit 2. */
     static void requireFile(Path file) {
-        if (file == null || !Files.isRegularFile(file)) {
+        if (file == null || !Files.exists(file)) {
             throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: cannot operate on non-existent file", file, null, null);
         }
     }
@@ -82,7 +84,8 @@ final class CliSupport {
         try {
             return Files.readAllBytes(file);
         } catch (java.io.IOException e) {
-            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading file: " + e.getMessage(), file, null, e);
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error reading file: " + FailureReport.reason(e), file,
+                    null, e);
         }
     }
 }

@@ -38,7 +38,7 @@ final class EncryptCommand implements Callable<Integer> {
         }
         Sops sops = CliSupport.sops(global).build();
         EncryptionOptions encryption = rules.resolve(global, keys, sops, options.effectiveName());
-        byte[] plaintext = options.file == null ? global.streams.in().readAllBytes() : Files.readAllBytes(options.file);
+        byte[] plaintext = options.file == null ? global.streams.in().readAllBytes() : CliSupport.read(options.file);
         byte[] encrypted;
         try {
             encrypted = sops.encrypt(plaintext, options.inputFormat(), options.outputFormat(), encryption);

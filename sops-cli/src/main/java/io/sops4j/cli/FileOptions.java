@@ -20,10 +20,10 @@ final class FileOptions {
     Path output;
 
     @Option(names = "--input-type", description = "currently json, yaml, dotenv, ini and binary are supported. If not set, sops will use the file's extension to determine the type")
-    String inputType;
+    Format inputType;
 
     @Option(names = "--output-type", description = "currently json, yaml, dotenv, ini and binary are supported. If not set, sops will use the input file's extension to determine the output format")
-    String outputType;
+    Format outputType;
 
     @Option(names = "--filename-override", description = "use this filename instead of the provided argument for loading configuration, and for determining input type and output type")
     String filenameOverride;
@@ -47,10 +47,10 @@ final class FileOptions {
     }
 
     Format inputFormat() {
-        return Format.fromName(inputType).orElseGet(() -> Format.fromPath(effectiveName()));
+        return inputType != null ? inputType : Format.fromPath(effectiveName());
     }
 
     Format outputFormat() {
-        return Format.fromName(outputType).orElseGet(() -> Format.fromPath(effectiveName()));
+        return outputType != null ? outputType : Format.fromPath(effectiveName());
     }
 }

@@ -3,6 +3,7 @@ package io.sops4j.cli;
 import io.sops4j.FormatException;
 import io.sops4j.Sops;
 import io.sops4j.metadata.Metadata;
+import io.sops4j.store.Format;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ final class FileStatusCommand implements Callable<Integer> {
     SopsCommand global;
 
     @Option(names = "--input-type", description = "currently json, yaml, dotenv, ini and binary are supported. If not set, sops will use the file's extension to determine the type")
-    String inputType;
+    Format inputType;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "file")
     Path file;

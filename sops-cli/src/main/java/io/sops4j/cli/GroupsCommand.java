@@ -44,13 +44,13 @@ final class GroupsCommand implements Callable<Integer> {
         int shamirThreshold;
 
         @Option(names = "--input-type", description = "currently json, yaml, dotenv, ini and binary are supported")
-        String inputType;
+        Format inputType;
 
         @Option(names = "--output-type", description = "currently json, yaml, dotenv, ini and binary are supported")
-        String outputType;
+        Format outputType;
 
         void write(SopsCommand global, Sops sops, List<KeyGroup> groups, int threshold) {
-            Format input = Format.fromName(inputType).orElseGet(() -> Format.fromPath(file));
+            Format input = inputType != null ? inputType : Format.fromPath(file);
             byte[] updated;
             try {
                 byte[] content = CliSupport.read(file);
@@ -67,7 +67,7 @@ final class GroupsCommand implements Callable<Integer> {
         }
 
         Metadata metadata(Sops sops) {
-            Format input = Format.fromName(inputType).orElseGet(() -> Format.fromPath(file));
+            Format input = inputType != null ? inputType : Format.fromPath(file);
             try {
                 return sops.metadata(CliSupport.read(file), input);
             } catch (SopsException e) {

@@ -1,8 +1,8 @@
 package io.sops4j.cli;
 
-import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
 import io.sops4j.metadata.Metadata;
+import io.sops4j.store.Format;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
             FileStatusCommand.class, GroupsCommand.class})
 public final class SopsCommand {
 
-    @Option(names = "--indent", description = "the number of spaces to indent YAML or JSON files", defaultValue = "0")
-    int indent;
+    /** Null when not given: {@code --indent 0} is not the same as no {@code --indent} for JSON. */
+    @Option(names = "--indent", description = "the number of spaces to indent YAML or JSON files")
+    Integer indent;
 
     @Option(names = "--config", description = "path to sops' config file. If set, sops will not search for the config file recursively.")
     String config;
@@ -46,6 +47,15 @@ public final class SopsCommand {
         System.exit(run(args, Streams.system()));
     }
 
+    /** {@code --input-type} and {@code --output-type}: an unknown name is a usage error; empty means "from the name". */
+    private static Format format(String name) {
+        if (name.isEmpty()) {
+            return null;
+        }
+        return Format.fromName(name).orElseThrow(() -> new CommandLine.TypeConversionException(
+                "'" + name + "' is not a file type (expected yaml, json, dotenv, ini or binary)"));
+    }
+
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, Streams streams) {
         SopsCommand root = new SopsCommand();
@@ -53,19 +63,18 @@ public final class SopsCommand {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setOut(new PrintWriter(streams.out(), true));
         commandLine.setErr(new PrintWriter(streams.err(), true));
-        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-            if (exception instanceof SopsException sops) {
-                streams.err().println(sops.describe());
-                return sops.exitCode().code();
-            }
-            streams.err().println("Error: " + exception);
-            return 1;
-        });
+        commandLine.registerConverter(Format.class, SopsCommand::format);
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
+                FailureReport.print(exception, streams.err(), root.verbose));
         commandLine.setParameterExceptionHandler((exception, cmd) -> {
             streams.err().println(exception.getMessage());
             return 1;
         });
-        return commandLine.execute(LegacyArguments.rewrite(args, commandLine.getSubcommands().keySet()));
+        try {
+            return commandLine.execute(LegacyArguments.rewrite(args, commandLine.getSubcommands().keySet()));
+        } catch (RuntimeException | Error failure) {
+            return FailureReport.print(failure, streams.err(), root.verbose);
+        }
     }
 
     /** The {@code --version} text, in upstream's shape. */

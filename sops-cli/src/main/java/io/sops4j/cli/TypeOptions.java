@@ -8,16 +8,16 @@ import picocli.CommandLine.Option;
 final class TypeOptions {
 
     @Option(names = "--input-type", description = "currently json, yaml, dotenv, ini and binary are supported. If not set, sops will use the file's extension to determine the type")
-    String inputType;
+    Format inputType;
 
     @Option(names = "--output-type", description = "currently json, yaml, dotenv, ini and binary are supported. If not set, sops will use the input file's extension to determine the output format")
-    String outputType;
+    Format outputType;
 
     Format input(Path file) {
-        return Format.fromName(inputType).orElseGet(() -> Format.fromPath(file));
+        return inputType != null ? inputType : Format.fromPath(file);
     }
 
     Format output(Path file) {
-        return Format.fromName(outputType).orElseGet(() -> Format.fromPath(file));
+        return outputType != null ? outputType : Format.fromPath(file);
     }
 }

@@ -9,6 +9,7 @@ import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
+import io.sops4j.store.Format;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ final class UpdateKeysCommand implements Callable<Integer> {
     boolean yes;
 
     @Option(names = "--input-type", description = "currently json, yaml, dotenv, ini and binary are supported. If not set, sops will use the file's extension to determine the type")
-    String inputType;
+    Format inputType;
 
     @Mixin
     DecryptFlags decryptFlags;

@@ -37,6 +37,11 @@ final class RuleReader {
                     + "encrypted_suffix, unencrypted_suffix, encrypted_regex, unencrypted_regex, "
                     + "encrypted_comment_regex, or unencrypted_comment_regex for the same rule");
         }
+        try {
+            rules.requireValidRegexes();
+        } catch (SopsException e) {
+            throw new SopsException(ExitCode.GENERIC, "error loading config: " + e.getMessage(), e);
+        }
         List<Map<String, Object>> groups = ConfigValues.listOfMaps(rule.get("key_groups"), "key_groups");
         List<KeyGroup> keyGroups = new ArrayList<>();
         if (!groups.isEmpty()) {

@@ -105,7 +105,11 @@ public final class SopsConfig {
         for (Map<String, Object> rule : creationRules) {
             String regex = ConfigValues.string(rule.get("path_regex"), "path_regex");
             if (regex.isEmpty() || compile(regex).matcher(path).find()) {
-                return RuleReader.read(rule, regex, sources);
+                try {
+                    return RuleReader.read(rule, regex, sources);
+                } catch (SopsException e) {
+                    throw e.inFile(file);
+                }
             }
         }
         throw new SopsException(ExitCode.GENERIC, "error loading config: no matching creation rules found", file, null, null);

@@ -1,7 +1,5 @@
 package io.sops4j.config;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
 import io.sops4j.store.StoreOptions;
 import java.util.Map;
 
@@ -16,11 +14,7 @@ final class StoreSettings {
             return StoreOptions.DEFAULTS;
         }
         Map<String, Object> stores = ConfigValues.map(section, "stores");
-        int yaml = indent(stores, "yaml", 0);
-        if (yaml < 0) {
-            throw new SopsException(ExitCode.GENERIC, "YAML Negative indentation not accepted");
-        }
-        return new StoreOptions(yaml, indent(stores, "json", -1), indent(stores, "json_binary", -1));
+        return new StoreOptions(indent(stores, "yaml", 0), indent(stores, "json", -1), indent(stores, "json_binary", -1));
     }
 
     private static int indent(Map<String, Object> stores, String name, int fallback) {

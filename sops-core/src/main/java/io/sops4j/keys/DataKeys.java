@@ -6,6 +6,7 @@ import io.sops4j.SopsException;
 import io.sops4j.crypto.Shamir;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class DataKeys {
      */
     public static List<KeyGroup> wrap(byte[] dataKey, List<KeyGroup> groups, int threshold, KeyEnvironment environment) {
         if (groups.isEmpty()) {
-            throw new SopsException(ExitCode.GENERIC, "Could not generate data key: no key groups provided");
+            throw new GenerationFailure(List.of("no key groups provided"));
         }
         byte[][] parts;
         if (groups.size() == 1) {
@@ -51,8 +52,7 @@ public final class DataKeys {
             try {
                 parts = Shamir.split(dataKey, groups.size(), threshold == 0 ? groups.size() : threshold);
             } catch (IllegalArgumentException e) {
-                throw new SopsException(ExitCode.GENERIC, "Could not generate data key: could not split data key into parts: "
-                        + e.getMessage());
+                throw new GenerationFailure(List.of("could not split data key into parts for Shamir: " + e.getMessage()));
             }
         }
         List<KeyGroup> wrapped = new ArrayList<>();
@@ -60,20 +60,20 @@ public final class DataKeys {
         for (int i = 0; i < groups.size(); i++) {
             KeyGroup group = groups.get(i);
             if (group.keys().isEmpty()) {
-                throw new SopsException(ExitCode.GENERIC, "Could not generate data key: empty key group provided");
+                throw new GenerationFailure(List.of("empty key group provided"));
             }
             List<MasterKey> keys = new ArrayList<>();
             for (MasterKey key : group.keys()) {
                 try {
                     keys.add(key.encrypt(parts[i], environment));
                 } catch (SopsException e) {
-                    errors.add(key.type() + " " + key.id() + ": " + e.getMessage());
+                    errors.add("failed to encrypt new data key with master key \"" + key.id() + "\": " + e.getMessage());
                 }
             }
             wrapped.add(new KeyGroup(keys));
         }
         if (!errors.isEmpty()) {
-            throw new SopsException(ExitCode.GENERIC, "Could not generate data key: " + errors);
+            throw new GenerationFailure(errors);
         }
         return wrapped;
     }
@@ -125,6 +125,22 @@ public final class DataKeys {
             return checkLength(Shamir.combine(parts));
         } catch (IllegalArgumentException e) {
             throw new DataKeyException("Error getting data key: could not combine key shares: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The data key could not be wrapped, in upstream's words ({@code [first second]}, Go's list of
+     * errors). It is about the keys, not about the file being encrypted, so, as upstream, it names no file.
+     */
+    private static final class GenerationFailure extends SopsException {
+
+        GenerationFailure(List<String> errors) {
+            super(ExitCode.GENERIC, "Could not generate data key: [" + String.join(" ", errors) + "]");
+        }
+
+        @Override
+        public SopsException inFile(Path file) {
+            return this;
         }
     }
 

@@ -1,5 +1,10 @@
 package io.sops4j.metadata;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.sops4j.ExitCode;
+import io.sops4j.SopsException;
+
 /**
  * Which values of a document are encrypted. At most one rule is set; with none,
  * {@code unencrypted_suffix: _unencrypted} applies. Each field is {@code null} when unset.
@@ -74,6 +79,30 @@ public record EncryptionRules(
     /** The rules as they apply: the default suffix when none is set. */
     public EncryptionRules effective() {
         return isEmpty() ? defaults() : this;
+    }
+
+    /**
+     * Refuses a regex that Go's {@code regexp} (RE2 syntax) does not compile. Upstream lets such a
+     * rule silently match nothing, so an invalid {@code encrypted_regex} leaves every value in
+     * clear; a new file is not written under a rule that cannot work. Returns this.
+     */
+    public EncryptionRules requireValidRegexes() {
+        requireValid("unencrypted_regex", unencryptedRegex);
+        requireValid("encrypted_regex", encryptedRegex);
+        requireValid("unencrypted_comment_regex", unencryptedCommentRegex);
+        requireValid("encrypted_comment_regex", encryptedCommentRegex);
+        return this;
+    }
+
+    private static void requireValid(String name, String regex) {
+        if (regex == null) {
+            return;
+        }
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new SopsException(ExitCode.GENERIC, "invalid " + name + ": " + e.getMessage());
+        }
     }
 
     private static String emptyToNull(String s) {

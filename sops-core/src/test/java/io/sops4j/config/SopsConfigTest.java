@@ -7,10 +7,13 @@ import io.sops4j.SopsException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
+import io.sops4j.store.Format;
 import io.sops4j.store.StoreOptions;
+import io.sops4j.tree.TreeBranch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +112,36 @@ class SopsConfigTest {
                 """.formatted(RECIPIENT_A));
         assertThatThrownBy(() -> SopsConfig.load(config).ruleFor(dir.resolve("a.yaml"), KeySources.installed()))
                 .hasMessageContaining("cannot use more than one");
+    }
+
+    @Test
+    void ruleWithAnInvalidRegexIsRefusedNamingTheConfig() throws IOException {
+        for (String field : new String[] {"encrypted_regex", "unencrypted_regex", "encrypted_comment_regex",
+                "unencrypted_comment_regex"}) {
+            Path config = write("""
+                    creation_rules:
+                      - age: %s
+                        %s: "(?=x)"
+                    """.formatted(RECIPIENT_A, field));
+            assertThatThrownBy(() -> SopsConfig.load(config).ruleFor(dir.resolve("a.yaml"), KeySources.installed()))
+                    .isInstanceOf(SopsException.class)
+                    .hasMessage("error loading config: invalid " + field
+                            + ": error parsing regexp: invalid or unsupported Perl syntax: `(?=`")
+                    .extracting(e -> ((SopsException) e).file()).isEqualTo(config);
+        }
+    }
+
+    @Test
+    void negativeYamlIndentationLoadsAndIsRefusedWhenWriting() throws IOException {
+        Path config = write("""
+                stores:
+                  yaml: {indent: -2}
+                """);
+        StoreOptions options = SopsConfig.load(config).storeOptions();
+        assertThat(options).isEqualTo(new StoreOptions(-2, -1, -1));
+        assertThatThrownBy(() -> Format.YAML.store(options).emitPlain(List.of(new TreeBranch().add("a", "b"))))
+                .isInstanceOf(SopsException.class)
+                .hasMessage("YAML Negative indentation not accepted");
     }
 
     @Test

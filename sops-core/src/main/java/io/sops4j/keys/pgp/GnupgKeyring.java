@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.RSAPublicBCPGKey;
@@ -87,6 +89,28 @@ final class GnupgKeyring {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The IDs of every encryption-capable key of this home's certificates, those of the certificate of
+     * {@code fingerprint} first: the keys to try for a message that hides its recipient.
+     */
+    List<Long> encryptionKeyIds(String fingerprint) throws PgpFailure {
+        List<PGPPublicKeyRing> rings = new ArrayList<>(certificates());
+        Optional<PGPPublicKeyRing> preferred = certificate(fingerprint);
+        preferred.ifPresent(ring -> {
+            rings.remove(ring);
+            rings.add(0, ring);
+        });
+        Set<Long> ids = new LinkedHashSet<>();
+        for (PGPPublicKeyRing ring : rings) {
+            for (PGPPublicKey key : ring) {
+                if (key.isEncryptionKey()) {
+                    ids.add(key.getKeyID());
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /**

@@ -129,12 +129,21 @@ final class OpenPgpMessages {
         return (hashed.getKeyFlags() & ENCRYPTION_FLAGS) != 0;
     }
 
-    /** Decrypts with the first recipient whose secret key the keyring holds. */
+    /**
+     * Decrypts with the first recipient whose secret key the keyring holds. A recipient written as key ID 0
+     * ({@code gpg --throw-keyids}) names no key: every secret encryption key of the home is tried for it, those
+     * of {@code fingerprint} first, as gpg and Go's openpgp do.
+     */
     static byte[] decrypt(String armored, GnupgKeyring keyring, String fingerprint) throws PgpFailure {
         PGPEncryptedDataList recipients = encryptedDataList(armored);
         PgpFailure unusable = null;
+        boolean anonymous = false;
         for (PGPEncryptedData data : recipients) {
             if (!(data instanceof PGPPublicKeyEncryptedData encrypted)) {
+                continue;
+            }
+            if (encrypted.getKeyID() == ANONYMOUS) {
+                anonymous = true;
                 continue;
             }
             Optional<PGPPrivateKey> privateKey;
@@ -148,10 +157,46 @@ final class OpenPgpMessages {
                 return decrypt(encrypted, privateKey.get());
             }
         }
+        if (anonymous) {
+            Optional<byte[]> plaintext = decryptAnonymous(armored, keyring, fingerprint);
+            if (plaintext.isPresent()) {
+                return plaintext.get();
+            }
+        }
         if (unusable != null) {
             throw unusable;
         }
-        throw new PgpFailure("no secret key for " + fingerprint + " in " + keyring.directory());
+        throw new PgpFailure("no secret key for " + fingerprint + " in " + keyring.directory()
+                + (anonymous ? " (the message hides its recipient; every secret encryption key was tried)" : ""));
+    }
+
+    private static final long ANONYMOUS = 0L;
+
+    private static Optional<byte[]> decryptAnonymous(String armored, GnupgKeyring keyring, String fingerprint)
+            throws PgpFailure {
+        for (long keyId : keyring.encryptionKeyIds(fingerprint)) {
+            Optional<PGPPrivateKey> privateKey;
+            try {
+                privateKey = keyring.privateKey(keyId);
+            } catch (PgpFailure protectedOrUnreadable) {
+                continue;
+            }
+            if (privateKey.isEmpty()) {
+                continue;
+            }
+            // parsed again for every key: a failed attempt may have consumed the encrypted data
+            for (PGPEncryptedData data : encryptedDataList(armored)) {
+                if (data instanceof PGPPublicKeyEncryptedData encrypted && encrypted.getKeyID() == ANONYMOUS
+                        && encrypted.getAlgorithm() == privateKey.get().getPublicKeyPacket().getAlgorithm()) {
+                    try {
+                        return Optional.of(decrypt(encrypted, privateKey.get()));
+                    } catch (PgpFailure notThisKey) {
+                        // the session key is not for this key: try the next one
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static PGPEncryptedDataList encryptedDataList(String armored) throws PgpFailure {

@@ -41,10 +41,29 @@ final class GoJsonTokenizer {
         }
     };
 
-    /** A decoding failure carrying Go's error text. */
+    /** A decoding failure carrying Go's error text and, once known, where in the document it happened. */
     static final class DecodeException extends Exception {
+        private int line;
+        private String keyPath;
+
         DecodeException(String message) {
             super(message, null, false, false);
+        }
+
+        DecodeException at(int line, String keyPath) {
+            this.line = line;
+            this.keyPath = keyPath;
+            return this;
+        }
+
+        /** The 1-based line of the failure, 0 when unknown. */
+        int line() {
+            return line;
+        }
+
+        /** The keys of the objects being read when it failed, joined with {@code :}; null when unknown. */
+        String keyPath() {
+            return keyPath;
         }
     }
 
@@ -60,6 +79,17 @@ final class GoJsonTokenizer {
 
     GoJsonTokenizer(byte[] in) {
         this.in = in;
+    }
+
+    /** The 1-based line of the next unread byte. */
+    int line() {
+        int line = 1;
+        for (int i = 0; i < Math.min(pos, in.length); i++) {
+            if (in[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /**

@@ -56,7 +56,8 @@ public final class JsonStore implements Store {
         try {
             return List.of(JsonTreeReader.read(input));
         } catch (DecodeException e) {
-            throw new FormatException("Could not unmarshal input data: " + e.getMessage());
+            throw new FormatException("Could not unmarshal input data: " + e.getMessage()
+                    + (e.line() > 0 ? " (line " + e.line() + ")" : ""), e.keyPath(), null);
         }
     }
 

@@ -4,7 +4,6 @@ import io.sops4j.internal.limits.NestingLimit;
 import io.sops4j.store.json.GoJsonTokenizer.DecodeException;
 import io.sops4j.store.json.GoJsonTokenizer.Delim;
 import io.sops4j.store.json.GoJsonTokenizer.NumberText;
-import io.sops4j.tree.GoFormat;
 import io.sops4j.tree.TreeBranch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +29,23 @@ final class JsonTreeReader {
 
     /** The top-level object of {@code input}. */
     static TreeBranch read(byte[] input) throws DecodeException {
-        return new JsonTreeReader(input).readDocument();
+        JsonTreeReader reader = new JsonTreeReader(input);
+        try {
+            return reader.readDocument();
+        } catch (DecodeException e) {
+            throw e.at(reader.tokens.line(), reader.keyPath());
+        }
+    }
+
+    /** The member names leading to the value being read. */
+    private String keyPath() {
+        List<String> keys = new ArrayList<>();
+        for (var frames = open.descendingIterator(); frames.hasNext(); ) {
+            if (frames.next() instanceof ObjectFrame object && object.pendingKey != null) {
+                keys.add(object.pendingKey);
+            }
+        }
+        return String.join(":", keys);
     }
 
     private static final class ObjectFrame {
@@ -154,32 +169,27 @@ final class JsonTreeReader {
         } catch (NumberFormatException notAnInteger) {
             double value = Double.parseDouble(text);
             if (Double.isInfinite(value)) {
-                throw new DecodeException("strconv.ParseFloat: parsing " + GoQuote.quote(text) + ": value out of range");
+                throw new DecodeException("strconv.ParseFloat: number literal: value out of range");
             }
             return value;
         }
     }
 
-    /** {@code %#v of type %T} of a top-level scalar token. */
+    /** Go's {@code %T} of a top-level scalar token; the value itself is not repeated. */
     private static String describeTopLevel(Object token) {
         if (token == GoJsonTokenizer.NULL) {
             return "<nil> of type <nil>";
         }
-        if (token instanceof Boolean b) {
-            return b + " of type bool";
+        if (token instanceof Boolean) {
+            return "a value of type bool";
         }
-        if (token instanceof String s) {
-            return GoQuote.quote(s) + " of type string";
+        if (token instanceof String) {
+            return "a value of type string";
         }
-        String text = ((NumberText) token).text();
         try {
-            Object value = number(text);
-            if (value instanceof Long l) {
-                return l + " of type int";
-            }
-            return GoFormat.formatFloatG((Double) value, false) + " of type float64";
+            return number(((NumberText) token).text()) instanceof Long ? "a value of type int" : "a value of type float64";
         } catch (DecodeException outOfRange) {
-            return GoQuote.quote(text) + " of type json.Number";
+            return "a value of type json.Number";
         }
     }
 }

@@ -3,7 +3,9 @@ package io.sops4j.store.yaml;
 import io.sops4j.FormatException;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,10 +119,11 @@ final class NodeConverter {
                 resolved = YamlResolver.resolve("", node.value);
             }
         } catch (IllegalArgumentException e) {
-            throw new FormatException(PREFIX + "yaml: " + e.getMessage());
+            throw new FormatException(PREFIX + "yaml: line " + (node.line + 1) + ": " + e.getMessage(), keyPath(node), null);
         }
         if (resolved.value() instanceof YamlResolver.Unsigned) {
-            throw new FormatException(PREFIX + "Cannot walk value, unknown type: uint64 (line " + (node.line + 1) + ")");
+            throw new FormatException(PREFIX + "Cannot walk value, unknown type: uint64 (line " + (node.line + 1) + ")",
+                    keyPath(node), null);
         }
         return resolved.value();
     }
@@ -143,9 +146,7 @@ final class NodeConverter {
                 Object value = scalar(root);
                 if (value != null) {
                     String tag = root.tag.isEmpty() ? root.plain ? YamlResolver.resolve("", root.value).tag() : YamlResolver.STR : root.tag;
-                    String text = root.value.length() > 10 ? root.value.substring(0, 7) + "..." : root.value;
-                    errors.add("line " + (root.line + 1) + ": cannot unmarshal " + tag + " `" + text
-                            + "` into map[string]interface {}");
+                    errors.add("line " + (root.line + 1) + ": cannot unmarshal " + tag + " into map[string]interface {}");
                 }
             }
         }
@@ -203,6 +204,21 @@ final class NodeConverter {
         if (target != node) {
             budget.leaveAlias();
         }
+    }
+
+    /**
+     * The keys from the document's root down to {@code node}, joined with {@code :} as in the
+     * values' additional data: where an error is, without the value that is there.
+     */
+    static String keyPath(YamlNode node) {
+        Deque<String> keys = new ArrayDeque<>();
+        for (YamlNode child = node, parent = node.parent; parent != null; child = parent, parent = parent.parent) {
+            if (parent.kind == YamlNode.Kind.MAPPING && !child.isKey) {
+                YamlNode key = parent.children.get(2 * child.index);
+                keys.addFirst(key.kind == YamlNode.Kind.SCALAR ? key.value : "?");
+            }
+        }
+        return String.join(":", keys);
     }
 
     /** Go's {@code %#v} of a string. */

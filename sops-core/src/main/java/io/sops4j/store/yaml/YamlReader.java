@@ -176,10 +176,10 @@ final class YamlReader {
         }
         if (event instanceof ScalarEvent scalar) {
             node = new YamlNode(YamlNode.Kind.SCALAR, start.getLine(), start.getColumn());
-            node.value = scalar.getValue();
+            Mark end = event.getEndMark().orElse(start);
+            node.value = endsWithoutLineBreak(scalar, end) ? withoutFinalBreak(scalar.getValue()) : scalar.getValue();
             node.plain = scalar.getScalarStyle() == ScalarStyle.PLAIN;
             node.tag = shortTag(scalar.getTag());
-            Mark end = event.getEndMark().orElse(start);
             node.endLine = end.getColumn() == 0 && end.getLine() > start.getLine() ? end.getLine() - 1 : end.getLine();
         } else {
             CollectionStartEvent collection = (CollectionStartEvent) event;
@@ -190,6 +190,22 @@ final class YamlReader {
         }
         ((NodeEvent) event).getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), node));
         return node;
+    }
+
+    /**
+     * A block scalar whose last line ends the input without a line break: its end is on that line
+     * rather than at the start of the next. SnakeYAML Engine still appends a line break for clip
+     * and keep chomping; yaml.v3 adds only the line breaks that are there ({@code |} of
+     * {@code "multi\n  line"} at the end of the file is {@code multi\nline}).
+     */
+    private static boolean endsWithoutLineBreak(ScalarEvent scalar, Mark end) {
+        ScalarStyle style = scalar.getScalarStyle();
+        return (style == ScalarStyle.LITERAL || style == ScalarStyle.FOLDED) && end.getColumn() != 0
+                && scalar.getValue().endsWith("\n");
+    }
+
+    private static String withoutFinalBreak(String value) {
+        return value.substring(0, value.length() - 1);
     }
 
     private static String shortTag(Optional<String> tag) {

@@ -75,7 +75,7 @@ final class YamlResolver {
         if (tag.equals(FLOAT) && result.tag().equals(INT) && result.value() instanceof Long l) {
             return new Resolved(FLOAT, l.doubleValue());
         }
-        throw new IllegalArgumentException("cannot decode " + result.tag() + " `" + in + "` as a " + tag);
+        throw new IllegalArgumentException("cannot decode " + result.tag() + " as a " + tag);
     }
 
     private static boolean resolvable(String tag) {

@@ -26,13 +26,10 @@ public final class YamlStore implements Store {
     private final int indent;
 
     /**
-     * @param indent spaces per nesting level; 0 means the default of 4
-     * @throws IllegalArgumentException when negative
+     * @param indent spaces per nesting level; 0 means the default of 4; a negative indentation is
+     *               refused when writing, as upstream does
      */
     public YamlStore(int indent) {
-        if (indent < 0) {
-            throw new IllegalArgumentException("YAML Negative indentation not accepted");
-        }
         this.indent = indent == 0 ? DEFAULT_INDENT : indent;
     }
 
@@ -116,6 +113,9 @@ public final class YamlStore implements Store {
 
     @Override
     public byte[] emitPlain(List<TreeBranch> branches) {
+        if (indent < 0) {
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "YAML Negative indentation not accepted");
+        }
         if (branches.isEmpty()) {
             return new byte[0];
         }

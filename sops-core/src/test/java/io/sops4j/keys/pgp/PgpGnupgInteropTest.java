@@ -236,6 +236,62 @@ class PgpGnupgInteropTest {
         assertMessageHoldsNoSecret(() -> encrypted.decrypt(gnupg.withGpg(home)), dataKey, encrypted.encryptedKey());
     }
 
+    /** A message to {@code recipient} made by the real gpg with {@code --throw-keyids}: its recipient is key ID 0. */
+    private String hiddenRecipientMessage(Path home, String recipient, byte[] dataKey) throws Exception {
+        String armored = gnupg.gpg(home, dataKey, "--trust-model", "always", "--throw-keyids", "--armor", "--encrypt",
+                "--recipient", recipient).strip();
+        assertThat(recipientKeyIds(armored)).containsExactly(0L);
+        return armored;
+    }
+
+    private static List<Long> recipientKeyIds(String armored) throws IOException {
+        try (var in = new org.bouncycastle.bcpg.ArmoredInputStream(
+                new java.io.ByteArrayInputStream(armored.getBytes(StandardCharsets.US_ASCII)))) {
+            Object packets = new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(in.readAllBytes()).nextObject();
+            List<Long> ids = new ArrayList<>();
+            for (var data : (org.bouncycastle.openpgp.PGPEncryptedDataList) packets) {
+                ids.add(((org.bouncycastle.openpgp.PGPPublicKeyEncryptedData) data).getKeyID());
+            }
+            return ids;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {KEY_1, KEY_2})
+    void hiddenRecipientDecryptsWithoutGpg(String fingerprint) throws Exception {
+        Path home = homeWithFunctionalTestKeys();
+        byte[] dataKey = randomKey();
+        String message = hiddenRecipientMessage(home, fingerprint, dataKey);
+
+        assertThat(stored(fingerprint, message).decrypt(gnupg.withoutGpg(home))).isEqualTo(dataKey);
+        assertThat(stored(fingerprint, message).decrypt(gnupg.withGpg(home))).isEqualTo(dataKey);
+    }
+
+    @Test
+    void hiddenRecipientIsFoundAmongEverySecretKeyOfTheHome() throws Exception {
+        Path home = homeWithFunctionalTestKeys();
+        String ecc = gnupg.generateKey(home, "Hidden ECC <hidden@example.org>", "future-default", "");
+        byte[] dataKey = randomKey();
+
+        assertThat(stored(KEY_1, hiddenRecipientMessage(home, KEY_2, dataKey)).decrypt(gnupg.withoutGpg(home)))
+                .isEqualTo(dataKey);
+        assertThat(stored(KEY_1, hiddenRecipientMessage(home, ecc, dataKey)).decrypt(gnupg.withoutGpg(home)))
+                .isEqualTo(dataKey);
+    }
+
+    @Test
+    void hiddenRecipientWithoutItsSecretKeyIsReported() throws Exception {
+        Path home = homeWithFunctionalTestKeys();
+        String key3 = "B611A2F9F11D0FF82568805119F9B5DAEA91FF86";
+        byte[] dataKey = randomKey();
+        String message = hiddenRecipientMessage(home, key3, dataKey);
+
+        assertThatThrownBy(() -> stored(key3, message).decrypt(gnupg.withoutGpg(home)))
+                .isInstanceOf(DataKeyException.class)
+                .hasMessageContaining("no secret key for " + key3)
+                .hasMessageContaining("hides its recipient");
+    }
+
     @Test
     void unknownFingerprintCannotEncrypt() throws Exception {
         Path home = homeWithFunctionalTestKeys();

@@ -31,7 +31,9 @@ class JsonStoreUpstreamCasesTest {
                 if (errorFile != null) {
                     assertThatThrownBy(() -> store.loadPlain(input))
                             .isInstanceOf(FormatException.class)
-                            .hasMessage("Could not unmarshal input data: " + Conformance.readString(c.file(errorFile)));
+                            .satisfies(e -> assertThat(e.getMessage().replaceFirst(" \\(line [0-9]+\\)$", ""))
+                                    .isEqualTo("Could not unmarshal input data: " + withoutValue(
+                                            Conformance.readString(c.file(errorFile)))));
                     return;
                 }
                 List<TreeBranch> loaded = store.loadPlain(input);
@@ -59,5 +61,10 @@ class JsonStoreUpstreamCasesTest {
             }
             default -> throw new AssertionError("unknown api " + c.api());
         }
+    }
+
+    /** Upstream's words with the value it quotes ({@code Got 42 of type int}) left out, as sops4j writes them. */
+    private static String withoutValue(String upstreamError) {
+        return upstreamError.replaceFirst("Got (?!<nil>).+ of type (\\S+) instead", "Got a value of type $1 instead");
     }
 }

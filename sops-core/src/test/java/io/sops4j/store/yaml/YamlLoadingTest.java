@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sops4j.ExitCode;
 import io.sops4j.FormatException;
+import io.sops4j.SopsException;
 import io.sops4j.store.EncryptedDocument;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
@@ -13,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** yaml.v3's implicit typing and SOPS's loading rules. */
 class YamlLoadingTest {
@@ -90,7 +94,36 @@ class YamlLoadingTest {
         assertThat(load("!!binary aGVsbG8=")).isEqualTo("hello");
         assertThat(load("!custom x")).isEqualTo("x");
         assertThatThrownBy(() -> load("!!int abc")).isInstanceOf(FormatException.class)
-                .hasMessageContaining("cannot decode !!str `abc` as a !!int");
+                .hasMessageContaining("line 1: cannot decode !!str as a !!int").hasMessageNotContaining("abc");
+    }
+
+    /** As yaml.v3 reads them: a last line that ends the input without a line break gets none. */
+    static Stream<Arguments> blockScalars() {
+        return Stream.of(
+                Arguments.of("m: |\n  multi\n  line", "multi\nline"),
+                Arguments.of("m: |\n  multi\n  line\n", "multi\nline\n"),
+                Arguments.of("m: |+\n  a\n  b", "a\nb"),
+                Arguments.of("m: |+\n  a\n  b\n\n", "a\nb\n\n"),
+                Arguments.of("m: >\n  a\n  b", "a b"),
+                Arguments.of("m: >\n  a\n  b\n", "a b\n"),
+                Arguments.of("m: |-\n  a\n  b", "a\nb"),
+                Arguments.of("m: |\n  a\n  b  ", "a\nb  "),
+                Arguments.of("m: |\n  a\n  b\n  ", "a\nb\n"),
+                Arguments.of("m: |\n  a\n  b\n# c", "a\nb\n"),
+                Arguments.of("m: |\n  a\nx: |\n  deep", "a\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("blockScalars")
+    void blockScalarsKeepOnlyTheLineBreaksThatAreThere(String yaml, String value) {
+        assertThat(store.loadPlain(yaml.getBytes(StandardCharsets.UTF_8)).get(0).get("m")).contains(value);
+    }
+
+    @Test
+    void blockScalarEndingTheInputInANestedMapping() {
+        TreeBranch branch = store.loadPlain("m: |\n  a\nx:\n  y: |\n    deep".getBytes(StandardCharsets.UTF_8)).get(0);
+
+        assertThat(((TreeBranch) branch.get("x").orElseThrow()).get("y")).contains("deep");
     }
 
     @Test
@@ -131,7 +164,9 @@ class YamlLoadingTest {
         assertThatThrownBy(() -> store.loadPlain("a:\n  b: 1\n  b: 2\n  c: 3\n  c: 4\n".getBytes()))
                 .hasMessage("yaml: unmarshal errors:\n  line 3: mapping key \"b\" already defined at line 2\n"
                         + "  line 5: mapping key \"c\" already defined at line 4");
-        assertThatThrownBy(() -> new YamlStore(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new YamlStore(-1).emitPlain(List.of(new TreeBranch().add("a", 1L))))
+                .isInstanceOf(SopsException.class).hasMessage("YAML Negative indentation not accepted")
+                .extracting(e -> ((SopsException) e).exitCode()).isEqualTo(ExitCode.ERROR_DUMPING_TREE);
     }
 
     @Test
