@@ -3,8 +3,8 @@ package io.sops4j;
 import static io.sops4j.fuzz.Invariant.returnsOrFailsTyped;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sops4j.format.Format;
 import io.sops4j.fuzz.DemoKey;
-import io.sops4j.store.Format;
 import org.junit.jupiter.api.Timeout;
 import io.sops4j.fuzz.WarmUp;
 

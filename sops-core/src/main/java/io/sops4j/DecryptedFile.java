@@ -1,12 +1,14 @@
 package io.sops4j;
 
-import io.sops4j.crypto.ValueCipher;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.KeyNotFoundException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
+import io.sops4j.format.StoreOptions;
+import io.sops4j.internal.crypto.ValueCipher;
 import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
-import io.sops4j.store.StoreOptions;
 import io.sops4j.tree.Comment;
-import io.sops4j.tree.Tree;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.sops4j;
 
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.util.ArrayList;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sops4j.config.SopsConfig;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.FormatException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
-import io.sops4j.store.Format;
 import io.sops4j.testing.FakeKeySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

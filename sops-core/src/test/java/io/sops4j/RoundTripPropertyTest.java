@@ -2,10 +2,10 @@ package io.sops4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.store.Format;
 import io.sops4j.testing.TestKeys;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;

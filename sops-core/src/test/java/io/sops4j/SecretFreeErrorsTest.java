@@ -3,8 +3,11 @@ package io.sops4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.FormatException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.age.AgeKeySource;
-import io.sops4j.store.Format;
 import io.sops4j.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,12 +3,13 @@ package io.sops4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.sops4j.error.DataKeyException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.keys.age.AgeMasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
-import io.sops4j.store.Format;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,12 +3,16 @@ package io.sops4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.KeyNotFoundException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import io.sops4j.testing.FakeKeySource;
 import io.sops4j.tree.TreeBranch;
 import java.nio.charset.StandardCharsets;

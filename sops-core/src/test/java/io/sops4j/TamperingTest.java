@@ -3,7 +3,11 @@ package io.sops4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.store.Format;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.MacMismatchException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.testing.Conformance;
 import io.sops4j.testing.TestKeys;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.sops4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeySources;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import io.sops4j.testing.Conformance;
 import io.sops4j.testing.CountingIvSource;
 import io.sops4j.testing.RecordedKey;

@@ -1,7 +1,7 @@
 package io.sops4j.benchmarks;
 
-import io.sops4j.store.Format;
-import io.sops4j.store.Store;
+import io.sops4j.format.Format;
+import io.sops4j.internal.store.Store;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,10 +2,10 @@ package io.sops4j.benchmarks;
 
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.keys.age.AgeKeys;
-import io.sops4j.store.Format;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;

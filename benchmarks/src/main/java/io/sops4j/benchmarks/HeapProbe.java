@@ -1,7 +1,7 @@
 package io.sops4j.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.sops4j.store.Format;
+import io.sops4j.format.Format;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
 package io.sops4j.benchmarks;
 
-import io.sops4j.store.Format;
+import io.sops4j.format.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.sops4j.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
 
 /**
  * The contract of every parser of untrusted input: it returns, or it throws a {@link SopsException}

@@ -1,15 +1,15 @@
 package io.sops4j.cli;
 
 import io.sops4j.DecryptedFile;
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import java.nio.file.Files;
-import io.sops4j.store.StoreOptions;
+import io.sops4j.format.StoreOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package io.sops4j.cli;
 
 import io.sops4j.DecryptedFile;
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.DecryptionOrder;
-import io.sops4j.store.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package io.sops4j.cli;
 
 import io.sops4j.EncryptionOptions;
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;

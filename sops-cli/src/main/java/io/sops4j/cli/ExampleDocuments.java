@@ -1,6 +1,6 @@
 package io.sops4j.cli;
 
-import io.sops4j.store.Format;
+import io.sops4j.format.Format;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import java.util.ArrayList;

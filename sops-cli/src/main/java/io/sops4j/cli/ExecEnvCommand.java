@@ -1,9 +1,9 @@
 package io.sops4j.cli;
 
 import io.sops4j.DecryptedFile;
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
-import io.sops4j.tree.GoFormat;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.internal.go.GoFormat;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.util.LinkedHashMap;

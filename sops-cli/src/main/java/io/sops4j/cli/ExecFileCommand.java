@@ -1,8 +1,8 @@
 package io.sops4j.cli;
 
 import io.sops4j.DecryptedFile;
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

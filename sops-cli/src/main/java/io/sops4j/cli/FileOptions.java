@@ -1,8 +1,8 @@
 package io.sops4j.cli;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
-import io.sops4j.store.Format;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

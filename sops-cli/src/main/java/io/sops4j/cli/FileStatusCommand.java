@@ -1,9 +1,9 @@
 package io.sops4j.cli;
 
-import io.sops4j.FormatException;
 import io.sops4j.Sops;
+import io.sops4j.error.FormatException;
+import io.sops4j.format.Format;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

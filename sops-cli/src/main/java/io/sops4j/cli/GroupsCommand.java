@@ -1,13 +1,13 @@
 package io.sops4j.cli;
 
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

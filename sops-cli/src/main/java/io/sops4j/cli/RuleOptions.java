@@ -1,11 +1,11 @@
 package io.sops4j.cli;
 
 import io.sops4j.EncryptionOptions;
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.config.CreationRule;
 import io.sops4j.config.SopsConfig;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;

@@ -1,10 +1,10 @@
 package io.sops4j.cli;
 
 import io.sops4j.DecryptedFile;
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.TreePath;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.sops4j.cli;
 
 import io.sops4j.config.SopsConfig;
+import io.sops4j.format.Format;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;

@@ -1,8 +1,8 @@
 package io.sops4j.cli;
 
 import com.sun.security.auth.module.UnixSystem;
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.sops4j.cli;
 
-import io.sops4j.store.Format;
+import io.sops4j.format.Format;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,11 +1,11 @@
 package io.sops4j.cli;
 
 import io.sops4j.DecryptedFile;
-import io.sops4j.ExitCode;
-import io.sops4j.KeyNotFoundException;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.TreePath;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.KeyNotFoundException;
+import io.sops4j.error.SopsException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,8 +2,8 @@ package io.sops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

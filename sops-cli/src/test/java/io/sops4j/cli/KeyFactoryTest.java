@@ -3,7 +3,7 @@ package io.sops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeySources;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package io.sops4j.config;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.StoreOptions;
 import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
-import io.sops4j.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

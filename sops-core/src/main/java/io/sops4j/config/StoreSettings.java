@@ -1,6 +1,6 @@
 package io.sops4j.config;
 
-import io.sops4j.store.StoreOptions;
+import io.sops4j.format.StoreOptions;
 import java.util.Map;
 
 /** The {@code stores:} section: indentation of YAML, JSON and the JSON envelope of binary files. */

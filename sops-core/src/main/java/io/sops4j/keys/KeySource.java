@@ -22,7 +22,7 @@ public interface KeySource {
      * (for example {@code {arn, role, context, aws_profile}} for AWS KMS).
      */
     default MasterKey fromConfig(java.util.Map<String, Object> entry) {
-        throw new io.sops4j.SopsException(io.sops4j.ExitCode.GENERIC,
+        throw new io.sops4j.error.SopsException(io.sops4j.error.ExitCode.GENERIC,
                 "'" + type() + "' keys cannot be configured with an object entry: " + entry.keySet());
     }
 }

@@ -20,7 +20,7 @@ public interface MasterKey {
     /** Wraps {@code plaintext} (a data key or a Shamir share) and returns the key holding it. */
     MasterKey encrypt(byte[] plaintext, KeyEnvironment environment);
 
-    /** Unwraps {@link #encryptedKey()}; fails with a {@link io.sops4j.SopsException}. */
+    /** Unwraps {@link #encryptedKey()}; fails with a {@link io.sops4j.error.SopsException}. */
     byte[] decrypt(KeyEnvironment environment);
 
     /** The metadata entry, keys in Go string order, as upstream writes it. */

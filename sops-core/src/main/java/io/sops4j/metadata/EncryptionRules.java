@@ -2,8 +2,8 @@ package io.sops4j.metadata;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 
 /**
  * Which values of a document are encrypted. At most one rule is set; with none,

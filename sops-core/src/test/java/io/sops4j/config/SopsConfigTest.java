@@ -3,12 +3,12 @@ package io.sops4j.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
+import io.sops4j.format.StoreOptions;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.store.Format;
-import io.sops4j.store.StoreOptions;
 import io.sops4j.tree.TreeBranch;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.sops4j.testing;
 
-import io.sops4j.crypto.IvSource;
+import io.sops4j.internal.crypto.IvSource;
 
 /** The IV scheme of the 3.13.2 vectors: the n-th IV (n from the start value) is {@code iv[i] = (n + i) mod 256}. */
 public final class CountingIvSource implements IvSource {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.keys.age.AgeMasterKey;
-import io.sops4j.store.Format;
 import io.sops4j.tree.TreeBranch;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.sops4j.testing;
 
-import io.sops4j.DataKeyException;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.metadata.MetadataCodec;
 import io.sops4j.tree.TreeBranch;
 import java.util.Base64;
 import java.util.Set;

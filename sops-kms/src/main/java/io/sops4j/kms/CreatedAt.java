@@ -1,6 +1,6 @@
 package io.sops4j.kms;
 
-import io.sops4j.tree.GoFormat;
+import io.sops4j.internal.go.GoFormat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

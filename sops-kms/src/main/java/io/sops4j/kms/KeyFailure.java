@@ -1,7 +1,7 @@
 package io.sops4j.kms;
 
-import io.sops4j.DataKeyException;
-import io.sops4j.ExitCode;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.ExitCode;
 
 /**
  * Errors shared by the cloud key sources: each names the key and the cause, never key material.

@@ -61,7 +61,7 @@ class MissingSdkTest {
         try {
             encrypt.invoke(key, new byte[32], environment);
         } catch (InvocationTargetException e) {
-            assertThat(e.getCause().getClass().getName()).isEqualTo("io.sops4j.DataKeyException");
+            assertThat(e.getCause().getClass().getName()).isEqualTo("io.sops4j.error.DataKeyException");
             return e.getCause().getMessage();
         }
         throw new AssertionError("encrypting with " + identifier + " did not fail without its SDK");

@@ -1,8 +1,8 @@
 package io.sops4j.maven;
 
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
+import io.sops4j.error.SopsException;
 import io.sops4j.internal.files.WriteResult;
 import io.sops4j.keys.KeyEnvironment;
 import java.io.File;

@@ -1,12 +1,12 @@
 package io.sops4j.maven;
 
-import io.sops4j.DataKeyException;
 import io.sops4j.DecryptedFile;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
-import io.sops4j.store.Format;
-import io.sops4j.store.StoreOptions;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
+import io.sops4j.format.StoreOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

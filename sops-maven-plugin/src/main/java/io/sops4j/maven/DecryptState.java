@@ -1,6 +1,6 @@
 package io.sops4j.maven;
 
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
 import io.sops4j.internal.files.SafeFileWriter;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package io.sops4j.maven;
 
-import io.sops4j.store.Format;
+import io.sops4j.format.Format;
 
 /** The name of a decrypted file written in another format: the format's extension replaces the old one. */
 final class OutputNames {

@@ -1,8 +1,8 @@
 package io.sops4j.maven;
 
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
-import io.sops4j.store.Format;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.sops4j.maven;
 
-import io.sops4j.ExitCode;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.config.CreationRule;
 import io.sops4j.config.SopsConfig;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeySources;
-import io.sops4j.store.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.sops4j.maven;
 
-import io.sops4j.DataKeyException;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
 import io.sops4j.config.SopsConfig;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.SopsException;
+import io.sops4j.format.Format;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.store.Format;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.sops4j.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sops4j.store.Format;
+import io.sops4j.format.Format;
 import org.junit.jupiter.api.Test;
 
 class OutputNamesTest {

@@ -3,8 +3,8 @@ package io.sops4j.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.sops4j.spring;
 
+import io.sops4j.internal.go.GoFormat;
 import io.sops4j.tree.Comment;
-import io.sops4j.tree.GoFormat;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.sops4j.spring;
 
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
 import org.springframework.boot.context.config.ConfigDataException;
 
 /**

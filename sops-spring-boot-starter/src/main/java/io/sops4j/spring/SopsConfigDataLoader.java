@@ -2,7 +2,7 @@ package io.sops4j.spring;
 
 import io.sops4j.DecryptedFile;
 import io.sops4j.Sops;
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
 import io.sops4j.tree.TreeBranch;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.sops4j.spring;
 
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
-import io.sops4j.store.Format;
 import java.util.Objects;
 import org.springframework.boot.context.config.ConfigDataResource;
 import org.springframework.core.io.Resource;

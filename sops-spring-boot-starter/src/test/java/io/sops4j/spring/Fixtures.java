@@ -2,9 +2,9 @@ package io.sops4j.spring;
 
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.store.Format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.sops4j.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sops4j.ExitCode;
+import io.sops4j.error.ExitCode;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;

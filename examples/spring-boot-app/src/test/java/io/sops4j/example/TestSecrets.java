@@ -2,11 +2,11 @@ package io.sops4j.example;
 
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
+import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.keys.age.AgeMasterKey;
-import io.sops4j.store.Format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

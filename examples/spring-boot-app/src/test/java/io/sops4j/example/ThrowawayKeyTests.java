@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
+import io.sops4j.format.Format;
 import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.keys.age.AgeMasterKey;
-import io.sops4j.store.Format;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.sops4j.internal.limits;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import java.util.function.Supplier;
 
 /**

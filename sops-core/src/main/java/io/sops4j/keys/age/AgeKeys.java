@@ -1,6 +1,6 @@
 package io.sops4j.keys.age;
 
-import io.sops4j.FormatException;
+import io.sops4j.error.FormatException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.sops4j.keys.age;
 
-import io.sops4j.DataKeyException;
+import io.sops4j.error.DataKeyException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;

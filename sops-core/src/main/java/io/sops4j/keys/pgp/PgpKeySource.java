@@ -1,8 +1,8 @@
 package io.sops4j.keys.pgp;
 
+import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.metadata.MetadataCodec;
 import io.sops4j.tree.TreeBranch;
 
 /** The {@code pgp} key source: entries with {@code created_at}, {@code enc} and {@code fp}. */

@@ -1,9 +1,9 @@
 package io.sops4j.keys.pgp;
 
-import io.sops4j.DataKeyException;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.internal.go.GoFormat;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.tree.GoFormat;
 import io.sops4j.tree.TreeBranch;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -3,9 +3,9 @@ package io.sops4j.internal.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.ExitCode;
-import io.sops4j.FormatException;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.FormatException;
+import io.sops4j.error.SopsException;
 import org.junit.jupiter.api.Test;
 
 class DeepStackTest {

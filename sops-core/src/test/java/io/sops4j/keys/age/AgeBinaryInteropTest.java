@@ -133,7 +133,7 @@ class AgeBinaryInteropTest {
         String recipient = Files.readString(Path.of(key + ".pub")).strip();
         MasterKey ours = AgeMasterKey.forRecipient(recipient).encrypt(dataKey(), env("X", "y"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ours.decrypt(env("SOPS_AGE_SSH_PRIVATE_KEY_FILE", key.toString())))
-                .isInstanceOf(io.sops4j.DataKeyException.class)
+                .isInstanceOf(io.sops4j.error.DataKeyException.class)
                 .hasMessageContaining("passphrase-protected")
                 .hasMessageContaining(recipient);
     }

@@ -1,7 +1,7 @@
 package io.sops4j.kms.aws;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import io.sops4j.kms.CreatedAt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.sops4j.kms.aws;
 
-import io.sops4j.FormatException;
+import io.sops4j.error.FormatException;
+import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.metadata.MetadataCodec;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.util.LinkedHashMap;
@@ -57,7 +57,7 @@ public final class AwsKmsKeySource implements KeySource {
         } else if (entry.get("context") instanceof String text && !text.isEmpty()) {
             try {
                 context.putAll(AwsKms.parseContext(text));
-            } catch (io.sops4j.SopsException ignored) {
+            } catch (io.sops4j.error.SopsException ignored) {
                 // upstream ignores a context it cannot parse in .sops.yaml, with a warning
             }
         }

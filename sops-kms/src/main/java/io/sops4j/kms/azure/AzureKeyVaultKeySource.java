@@ -1,8 +1,8 @@
 package io.sops4j.kms.azure;
 
+import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.metadata.MetadataCodec;
 import io.sops4j.tree.TreeBranch;
 
 /** The {@code azure_kv} key source. It loads without the Azure SDK; using a key then asks for it. */

@@ -1,6 +1,6 @@
 package io.sops4j.kms.azure;
 
-import io.sops4j.SopsException;
+import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.kms.CreatedAt;

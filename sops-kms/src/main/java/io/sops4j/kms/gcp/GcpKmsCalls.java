@@ -12,7 +12,7 @@ import com.google.cloud.kms.v1.EncryptRequest;
 import com.google.cloud.kms.v1.KeyManagementServiceClient;
 import com.google.cloud.kms.v1.KeyManagementServiceSettings;
 import com.google.protobuf.ByteString;
-import io.sops4j.DataKeyException;
+import io.sops4j.error.DataKeyException;
 import io.sops4j.keys.KeyEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.sops4j.kms.gcp;
 
+import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.metadata.MetadataCodec;
 import io.sops4j.tree.TreeBranch;
 
 /** The {@code gcp_kms} key source. It loads without the Cloud KMS SDK; using a key then asks for it. */

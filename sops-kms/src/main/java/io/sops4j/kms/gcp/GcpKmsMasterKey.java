@@ -108,7 +108,7 @@ public final class GcpKmsMasterKey implements MasterKey {
     }
 
     private RuntimeException failure(String action, RuntimeException e) {
-        return e instanceof io.sops4j.SopsException ? e : KeyFailure.of(description(), action, e);
+        return e instanceof io.sops4j.error.SopsException ? e : KeyFailure.of(description(), action, e);
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.sops4j.kms.vault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sops4j.DataKeyException;
+import io.sops4j.error.DataKeyException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.kms.KeyFailure;
 import java.io.IOException;

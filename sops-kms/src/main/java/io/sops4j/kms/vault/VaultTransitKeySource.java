@@ -1,8 +1,8 @@
 package io.sops4j.kms.vault;
 
+import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
-import io.sops4j.metadata.MetadataCodec;
 import io.sops4j.tree.TreeBranch;
 
 /** The {@code hc_vault} key source: Vault's transit engine over its HTTP API. */

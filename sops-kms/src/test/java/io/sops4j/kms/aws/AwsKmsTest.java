@@ -3,9 +3,9 @@ package io.sops4j.kms.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.DataKeyException;
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;

@@ -3,7 +3,7 @@ package io.sops4j.kms.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.DataKeyException;
+import io.sops4j.error.DataKeyException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;

@@ -3,8 +3,8 @@ package io.sops4j.kms.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.DataKeyException;
-import io.sops4j.ExitCode;
+import io.sops4j.error.DataKeyException;
+import io.sops4j.error.ExitCode;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;

@@ -1,9 +1,0 @@
-package io.sops4j;
-
-/** A path given to remove a value does not exist in the document (exit code 1, as upstream). */
-public class KeyNotFoundException extends SopsException {
-
-    public KeyNotFoundException(String message) {
-        super(ExitCode.GENERIC, message);
-    }
-}

@@ -1,0 +1,31 @@
+package io.sops4j;
+
+import io.sops4j.metadata.Metadata;
+import io.sops4j.tree.TreeBranch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A document with its metadata. YAML files may hold several documents ({@link #branches()});
+ * every other format holds exactly one.
+ */
+public record Tree(List<TreeBranch> branches, Metadata metadata) {
+
+    public Tree {
+        branches = new ArrayList<>(branches);
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    public Tree withMetadata(Metadata metadata) {
+        return new Tree(branches, metadata);
+    }
+
+    public Tree deepCopy() {
+        List<TreeBranch> copy = new ArrayList<>(branches.size());
+        for (TreeBranch branch : branches) {
+            copy.add(branch.deepCopy());
+        }
+        return new Tree(copy, metadata);
+    }
+}

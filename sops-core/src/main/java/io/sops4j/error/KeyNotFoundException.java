@@ -1,0 +1,9 @@
+package io.sops4j.error;
+
+/** A path given to remove a value does not exist in the document (exit code 1, as upstream). */
+public class KeyNotFoundException extends SopsException {
+
+    public KeyNotFoundException(String message) {
+        super(ExitCode.GENERIC, message);
+    }
+}

@@ -1,0 +1,65 @@
+package io.sops4j.error;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Every failure of sops4j. It carries upstream's exit code and, where known, the file and the key
+ * path involved. Messages never contain secret values or decrypted plaintext.
+ */
+public class SopsException extends RuntimeException {
+
+    private final ExitCode exitCode;
+    private Path file;
+    private final String keyPath;
+
+    public SopsException(ExitCode exitCode, String message) {
+        this(exitCode, message, null, null, null);
+    }
+
+    public SopsException(ExitCode exitCode, String message, Throwable cause) {
+        this(exitCode, message, null, null, cause);
+    }
+
+    public SopsException(ExitCode exitCode, String message, Path file, String keyPath, Throwable cause) {
+        super(message, cause);
+        this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
+        this.file = file;
+        this.keyPath = keyPath;
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+
+    /** The file being processed, or {@code null} when the input did not come from a file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The key path inside the document (such as {@code app:db:password}), or {@code null}. */
+    public String keyPath() {
+        return keyPath;
+    }
+
+    /** Attributes this error to {@code file} unless it already names one; returns this. */
+    public SopsException inFile(Path file) {
+        if (this.file == null) {
+            this.file = file;
+        }
+        return this;
+    }
+
+    /** The message with the file before it and the key path after it, as printed to a user. */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (file != null) {
+            text.append(file).append(": ");
+        }
+        text.append(getMessage());
+        if (keyPath != null && !keyPath.isEmpty()) {
+            text.append(" (at key '").append(keyPath).append("')");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.sops4j.format;
+
+import io.sops4j.internal.store.Store;
+import io.sops4j.internal.store.binary.BinaryStore;
+import io.sops4j.internal.store.dotenv.DotenvStore;
+import io.sops4j.internal.store.ini.IniStore;
+import io.sops4j.internal.store.json.JsonStore;
+import io.sops4j.internal.store.yaml.YamlStore;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The file formats, detected from a file name as upstream does. */
+public enum Format {
+    YAML("yaml"),
+    JSON("json"),
+    DOTENV("dotenv"),
+    INI("ini"),
+    BINARY("binary");
+
+    private final String cliName;
+
+    Format(String cliName) {
+        this.cliName = cliName;
+    }
+
+    /** The name used by {@code --input-type}/{@code --output-type}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** Case-sensitive suffix test: .yaml/.yml, .json, .env, .ini; anything else is binary. */
+    public static Format fromPath(String path) {
+        if (path == null) {
+            return BINARY;
+        }
+        if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+            return YAML;
+        }
+        if (path.endsWith(".json")) {
+            return JSON;
+        }
+        if (path.endsWith(".env")) {
+            return DOTENV;
+        }
+        if (path.endsWith(".ini")) {
+            return INI;
+        }
+        return BINARY;
+    }
+
+    public static Format fromPath(Path path) {
+        return fromPath(path == null ? null : path.toString());
+    }
+
+    /** The format named by a {@code --input-type} value; empty for unknown names, as upstream. */
+    public static Optional<Format> fromName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        for (Format format : values()) {
+            if (format.cliName.equals(name)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Store store(StoreOptions options) {
+        return switch (this) {
+            case YAML -> new YamlStore(options.yamlIndent());
+            case JSON -> new JsonStore(options.jsonIndent());
+            case DOTENV -> new DotenvStore();
+            case INI -> new IniStore();
+            case BINARY -> new BinaryStore(options.jsonBinaryIndent());
+        };
+    }
+
+    public Store store() {
+        return store(StoreOptions.DEFAULTS);
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
