@@ -7,6 +7,7 @@ import io.sops4j.format.Format;
 import io.sops4j.format.StoreOptions;
 import io.sops4j.internal.crypto.ValueCipher;
 import io.sops4j.internal.limits.DeepStack;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.metadata.Metadata;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
@@ -22,21 +23,32 @@ import java.util.Map;
 /**
  * A decrypted SOPS file: its plaintext documents, its metadata, and the data key it was opened
  * with (kept so the file can be re-encrypted without asking the key holders again).
+ *
+ * <p>Close it as soon as the plaintext is no longer needed: {@link #close()} overwrites the data
+ * key held in memory. Use it in a {@code try}-with-resources block:
+ *
+ * <pre>{@code
+ * try (DecryptedFile file = sops.decrypt(Path.of("secrets.sops.yaml"))) {
+ *     Map<String, Object> values = file.toMap();
+ * }
+ * }</pre>
  */
-public final class DecryptedFile {
+public final class DecryptedFile implements AutoCloseable {
 
     private final Tree tree;
     private final Format format;
     private final Path file;
     private final byte[] dataKey;
     private final ValueCipher cipher;
+    private final StoreOptions storeOptions;
 
-    DecryptedFile(Tree tree, Format format, Path file, byte[] dataKey, ValueCipher cipher) {
+    DecryptedFile(Tree tree, Format format, Path file, byte[] dataKey, ValueCipher cipher, StoreOptions storeOptions) {
         this.tree = tree;
         this.format = format;
         this.file = file;
         this.dataKey = dataKey;
         this.cipher = cipher;
+        this.storeOptions = storeOptions;
     }
 
     /** The plaintext documents and the metadata. The documents may be changed before re-encrypting. */
@@ -44,27 +56,33 @@ public final class DecryptedFile {
         return tree;
     }
 
+    /** The plaintext documents (a YAML file may have several; other formats have one). */
     public List<TreeBranch> documents() {
         return tree.branches();
     }
 
+    /** The file's SOPS metadata: key groups, encryption rules, MAC, version. */
     public Metadata metadata() {
         return tree.metadata();
     }
 
+    /** The format the file was read as. */
     public Format format() {
         return format;
     }
 
     /** The plaintext in the file's own format, as {@code sops decrypt} prints it. */
     public byte[] toBytes() {
-        return toBytes(format, StoreOptions.DEFAULTS);
+        return toBytes(format);
     }
 
-    /** The plaintext in another format, as {@code sops decrypt --output-type} prints it. */
-    public byte[] toBytes(Format output, StoreOptions options) {
+    /**
+     * The plaintext in another format, as {@code sops decrypt --output-type} prints it, with the
+     * store options of the {@link Sops} that opened the file.
+     */
+    public byte[] toBytes(Format output) {
         try {
-            return DeepStack.call(() -> output.store(options).emitPlain(tree.branches()));
+            return DeepStack.call(() -> Stores.of(output, storeOptions).emitPlain(tree.branches()));
         } catch (SopsException e) {
             if (e.exitCode() == ExitCode.ERROR_DUMPING_TREE) {
                 throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error dumping file: " + e.getMessage(), file,
@@ -86,6 +104,12 @@ public final class DecryptedFile {
         return extract(TreePath.parse(path));
     }
 
+    /**
+     * The value at {@code path} of the first document: a {@link String}, number, {@link Boolean},
+     * {@code byte[]}, {@link TreeBranch} or {@link List}.
+     *
+     * @throws KeyNotFoundException when the path does not exist
+     */
     public Object extract(TreePath path) {
         if (tree.branches().isEmpty()) {
             throw new SopsException(ExitCode.GENERIC, "file has no document", file, null, null);
@@ -102,7 +126,7 @@ public final class DecryptedFile {
      * The value at an {@code --extract} path as {@code sops decrypt --extract} prints it: a string
      * raw without a newline, a mapping as a document, other values as the output store prints one value.
      */
-    public byte[] extractBytes(String path, Format output, StoreOptions options) {
+    public byte[] extractBytes(String path, Format output) {
         Object value = extract(path);
         try {
             if (value instanceof String s) {
@@ -112,9 +136,9 @@ public final class DecryptedFile {
                 return bytes.clone();
             }
             if (value instanceof TreeBranch branch) {
-                return DeepStack.call(() -> output.store(options).emitPlain(List.of(branch)));
+                return DeepStack.call(() -> Stores.of(output, storeOptions).emitPlain(List.of(branch)));
             }
-            return DeepStack.call(() -> output.store(options).emitValue(value));
+            return DeepStack.call(() -> Stores.of(output, storeOptions).emitValue(value));
         } catch (SopsException e) {
             throw e.inFile(file);
         } catch (RuntimeException e) {
@@ -155,9 +179,10 @@ public final class DecryptedFile {
     /**
      * This file with other documents or metadata, keeping the data key and the memory of decrypted
      * values, so that {@link Sops#reencrypt} leaves the ciphertext of unchanged values as it was.
+     * Both files share the data key: closing one closes the other.
      */
     public DecryptedFile withTree(Tree newTree) {
-        return new DecryptedFile(newTree, format, file, dataKey, cipher);
+        return new DecryptedFile(newTree, format, file, dataKey, cipher, storeOptions);
     }
 
     byte[] dataKey() {
@@ -172,8 +197,12 @@ public final class DecryptedFile {
         return file;
     }
 
-    /** Overwrites the data key held in memory; the file can no longer be re-encrypted. */
-    public void forgetDataKey() {
+    /**
+     * Overwrites the data key held in memory; the file can no longer be re-encrypted. The
+     * plaintext documents stay readable. Closing twice does nothing more.
+     */
+    @Override
+    public void close() {
         Arrays.fill(dataKey, (byte) 0);
     }
 

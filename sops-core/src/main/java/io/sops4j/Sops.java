@@ -16,6 +16,7 @@ import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.internal.store.EncryptedDocument;
 import io.sops4j.internal.store.Store;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
@@ -118,7 +119,7 @@ public final class Sops {
     }
 
     private Metadata readMetadata(byte[] input, Format format) {
-        return codec.fromBranch(format.store(storeOptions).loadEncrypted(input).metadata());
+        return codec.fromBranch(Stores.of(format, storeOptions).loadEncrypted(input).metadata());
     }
 
     DecryptedFile decrypt(byte[] input, Format format, Path file) {
@@ -127,7 +128,7 @@ public final class Sops {
 
     private DecryptedFile decryptTree(byte[] input, Format format, Path file) {
         try {
-            EncryptedDocument document = format.store(storeOptions).loadEncrypted(input);
+            EncryptedDocument document = Stores.of(format, storeOptions).loadEncrypted(input);
             Metadata metadata = codec.fromBranch(document.metadata());
             byte[] dataKey = DataKeys.recover(metadata, environment, decryptionOrder);
             try {
@@ -144,7 +145,7 @@ public final class Sops {
                         warnings.accept((file == null ? "" : file + ": ") + e.getMessage() + " (ignored: --ignore-mac)");
                     }
                 }
-                return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher);
+                return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher, storeOptions);
             } catch (RuntimeException e) {
                 Arrays.fill(dataKey, (byte) 0);
                 throw e;
@@ -191,7 +192,7 @@ public final class Sops {
     private byte[] encryptPlaintext(byte[] plaintext, Format input, Format output, EncryptionOptions options) {
         List<TreeBranch> branches;
         try {
-            branches = input.store(storeOptions).loadPlain(plaintext);
+            branches = Stores.of(input, storeOptions).loadPlain(plaintext);
         } catch (SopsException e) {
             throw new FormatException(ExitCode.COULD_NOT_READ_INPUT_FILE, "Error unmarshalling file: " + e.getMessage(),
                     e.file(), e.keyPath(), e);
@@ -200,7 +201,7 @@ public final class Sops {
             throw new SopsException(ExitCode.NEED_AT_LEAST_ONE_DOCUMENT,
                     "File cannot be completely empty, it must contain at least one document");
         }
-        Store outputStore = output.store(storeOptions);
+        Store outputStore = Stores.of(output, storeOptions);
         for (TreeBranch branch : branches) {
             if (outputStore.hasSopsTopLevelKey(branch)) {
                 throw new SopsException(ExitCode.FILE_ALREADY_ENCRYPTED,
@@ -229,7 +230,8 @@ public final class Sops {
         } catch (SopsException e) {
             throw new DataKeyException(e.getMessage());
         }
-        return new DecryptedFile(new Tree(documents, metadata), format, null, dataKey, new ValueCipher(dataKey, ivSources.get()));
+        return new DecryptedFile(new Tree(documents, metadata), format, null, dataKey, new ValueCipher(dataKey, ivSources.get()),
+                storeOptions);
     }
 
     private static Metadata newMetadata(EncryptionOptions options, boolean binary) {
@@ -284,10 +286,62 @@ public final class Sops {
     private byte[] reencryptTree(DecryptedFile file, Format output) {
         Tree copy = file.tree().deepCopy();
         try {
-            return encryptTree(copy, file.dataKey(), file.cipher(), output.store(storeOptions));
+            return encryptTree(copy, file.dataKey(), file.cipher(), Stores.of(output, storeOptions));
         } catch (SopsException e) {
             throw e.inFile(file.file());
         }
+    }
+
+    // ---------------------------------------------------------------- editing
+
+    /**
+     * The text {@code sops edit} opens in an editor: the plaintext documents of {@code file} in
+     * {@code format}, followed by its metadata when {@code withMetadata} ({@code --show-master-keys}).
+     */
+    public byte[] editableText(DecryptedFile file, Format format, boolean withMetadata) {
+        Store store = Stores.of(format, storeOptions);
+        try {
+            return withMetadata
+                    ? store.emitEncrypted(file.documents(), codec.toBranch(file.metadata()))
+                    : store.emitPlain(file.documents());
+        } catch (SopsException e) {
+            throw e.inFile(file.file());
+        }
+    }
+
+    /**
+     * Reads back text made by {@link #editableText} and changed by a user: the edited documents
+     * under the file's metadata (or under the edited metadata when {@code withMetadata}), with the
+     * file's data key, ready for {@link #reencrypt}. The result shares the data key of {@code file}.
+     *
+     * @throws SopsException (exit code {@link ExitCode#COULD_NOT_READ_INPUT_FILE}) when the text does
+     *         not parse, has no document, has a top-level {@code sops} key without {@code withMetadata},
+     *         or leaves no master key
+     */
+    public DecryptedFile applyEdit(DecryptedFile file, byte[] edited, Format format, boolean withMetadata) {
+        Store store = Stores.of(format, storeOptions);
+        List<TreeBranch> branches;
+        Metadata metadata = file.metadata();
+        if (withMetadata) {
+            EncryptedDocument document = store.loadEncrypted(edited);
+            branches = document.branches();
+            metadata = codec.fromBranch(document.metadata());
+        } else {
+            branches = store.loadPlain(edited);
+            for (TreeBranch branch : branches) {
+                if (store.hasSopsTopLevelKey(branch)) {
+                    throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE,
+                            "the edited file has a top-level sops key; use --show-master-keys to edit metadata");
+                }
+            }
+        }
+        if (branches.isEmpty()) {
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "the edited file has no document");
+        }
+        if (metadata.keyGroups().stream().allMatch(group -> group.keys().isEmpty())) {
+            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "No master keys were provided, so sops can't encrypt the file");
+        }
+        return file.withTree(new Tree(branches, metadata));
     }
 
     // ---------------------------------------------------------------- key changes
@@ -306,11 +360,8 @@ public final class Sops {
     }
 
     private byte[] rotate(byte[] input, Format format, Path file) {
-        DecryptedFile decrypted = decrypt(input, format, file);
-        try {
+        try (DecryptedFile decrypted = decrypt(input, format, file)) {
             return rotate(decrypted, format, decrypted.metadata().keyGroups());
-        } finally {
-            decrypted.forgetDataKey();
         }
     }
 
@@ -329,7 +380,7 @@ public final class Sops {
         try {
             List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, metadata.shamirThreshold(), environment);
             Tree copy = new Tree(file.tree().deepCopy().branches(), metadata.withKeyGroups(wrapped));
-            return encryptTree(copy, dataKey, file.cipher().withDataKey(dataKey), output.store(storeOptions));
+            return encryptTree(copy, dataKey, file.cipher().withDataKey(dataKey), Stores.of(output, storeOptions));
         } catch (SopsException e) {
             throw e.inFile(file.file());
         } finally {
@@ -350,7 +401,7 @@ public final class Sops {
     }
 
     private Optional<byte[]> updateKeysOf(byte[] input, Format format, List<KeyGroup> keyGroups, int shamirThreshold) {
-        Store store = format.store(storeOptions);
+        Store store = Stores.of(format, storeOptions);
         EncryptedDocument document = store.loadEncrypted(input);
         Metadata metadata = codec.fromBranch(document.metadata());
         int threshold = Math.min(shamirThreshold != 0 ? shamirThreshold : metadata.shamirThreshold(), keyGroups.size());

@@ -7,6 +7,7 @@ import io.sops4j.error.ExitCode;
 import io.sops4j.error.FormatException;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.internal.crypto.TreeCipher;
 import io.sops4j.internal.crypto.ValueCipher;
 import io.sops4j.keys.KeyEnvironment;
@@ -59,7 +60,7 @@ class NonUtf8InputTest {
         DecryptedFile file = sops.decrypt(encrypted, Format.DOTENV);
         assertThat(file.toBytes()).isEqualTo(plain);
         assertThat((byte[]) file.extract("[\"A\"]")).isEqualTo(latin1("caf\u00e9"));
-        assertThat(file.extractBytes("[\"B\"]", Format.DOTENV, io.sops4j.format.StoreOptions.DEFAULTS))
+        assertThat(file.extractBytes("[\"B\"]", Format.DOTENV))
                 .isEqualTo(latin1("\u00ff\u00fe\nx\u00e9"));
         assertThat(sops.decrypt(sops.rotate(encrypted, Format.DOTENV), Format.DOTENV).toBytes()).isEqualTo(plain);
     }
@@ -68,7 +69,7 @@ class NonUtf8InputTest {
     void dotenvCiphertextAndMacAreOverTheRawBytesAsUpstreams() throws Exception {
         byte[] dataKey = new byte[32];
         Arrays.fill(dataKey, (byte) 7);
-        List<TreeBranch> branches = Format.DOTENV.store().loadPlain(latin1("A=caf\u00e9\nB=ok\n"));
+        List<TreeBranch> branches = Stores.of(Format.DOTENV).loadPlain(latin1("A=caf\u00e9\nB=ok\n"));
         String mac = new TreeCipher(new ValueCipher(dataKey, new CountingIvSource(1)), EncryptionRules.defaults(), false)
                 .encrypt(branches);
 
@@ -152,11 +153,11 @@ class NonUtf8InputTest {
     void bytesWrittenAsYamlAreBinaryAsYamlV3WritesThem() {
         byte[] plain = latin1("A=caf\u00e9\nB=" + "\u00e9".repeat(60) + "\n");
         DecryptedFile file = sops.decrypt(encrypt(plain, Format.DOTENV), Format.DOTENV);
-        byte[] yaml = file.toBytes(Format.YAML, io.sops4j.format.StoreOptions.DEFAULTS);
+        byte[] yaml = file.toBytes(Format.YAML);
         String base64 = Base64.getEncoder().encodeToString(latin1("\u00e9".repeat(60)));
         assertThat(new String(yaml, StandardCharsets.UTF_8)).isEqualTo("A: !!binary Y2Fm6Q==\nB: !!binary |\n    "
                 + base64.substring(0, 70) + "\n    " + base64.substring(70) + "\n");
         DecryptedFile back = sops.decrypt(encrypt(yaml, Format.YAML), Format.YAML);
-        assertThat(back.toBytes(Format.DOTENV, io.sops4j.format.StoreOptions.DEFAULTS)).isEqualTo(plain);
+        assertThat(back.toBytes(Format.DOTENV)).isEqualTo(plain);
     }
 }

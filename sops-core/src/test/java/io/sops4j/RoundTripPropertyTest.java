@@ -3,6 +3,7 @@ package io.sops4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
@@ -45,7 +46,7 @@ class RoundTripPropertyTest {
     @MethodSource("seeds")
     void encryptThenDecryptGivesThePlaintextBack(Format format, long seed) {
         TreeBranch document = new Documents(new Random(seed), format == Format.YAML).branch(0);
-        byte[] plaintext = format.store().emitPlain(List.of(document));
+        byte[] plaintext = Stores.of(format).emitPlain(List.of(document));
         KeyEnvironment environment = TestKeys.age(home);
         MasterKey age = KeySources.installed().find("age").orElseThrow().fromIdentifier(TestKeys.AGE_RECIPIENT);
         Sops sops = Sops.builder().environment(environment).build();
@@ -53,10 +54,10 @@ class RoundTripPropertyTest {
         byte[] encrypted = sops.encrypt(plaintext, format, EncryptionOptions.withKeys(age));
         DecryptedFile decrypted = sops.decrypt(encrypted, format);
 
-        List<TreeBranch> loaded = format.store().loadPlain(plaintext);
+        List<TreeBranch> loaded = Stores.of(format).loadPlain(plaintext);
         assertThat(decrypted.documents()).isEqualTo(loaded);
         assertThat(new String(decrypted.toBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo(new String(format.store().emitPlain(loaded), java.nio.charset.StandardCharsets.UTF_8));
+                .isEqualTo(new String(Stores.of(format).emitPlain(loaded), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "binary seed {0}")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sops4j.error.MacMismatchException;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.testing.Conformance;
 import io.sops4j.testing.TestKeys;
@@ -72,7 +73,7 @@ class UpstreamDecryptionTest {
     void encryptedCommentsDecryptToTheOriginalPlaintext() {
         Path res = Conformance.upstreamSops().resolve("functional-tests/res");
         DecryptedFile decrypted = sopsWithPgp().decrypt(res.resolve("comments.enc.yaml"));
-        byte[] original = Format.YAML.store().emitPlain(Format.YAML.store().loadPlain(Conformance.read(res.resolve("comments.yaml"))));
+        byte[] original = Stores.of(Format.YAML).emitPlain(Stores.of(Format.YAML).loadPlain(Conformance.read(res.resolve("comments.yaml"))));
 
         assertThat(text(decrypted.toBytes())).isEqualTo(text(original));
     }

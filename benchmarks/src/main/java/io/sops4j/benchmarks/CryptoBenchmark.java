@@ -2,6 +2,7 @@ package io.sops4j.benchmarks;
 
 import io.sops4j.format.Format;
 import io.sops4j.internal.store.Store;
+import io.sops4j.internal.store.Stores;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,7 +49,7 @@ public class CryptoBenchmark {
 
     void prepare(boolean withEncrypted, boolean withCryptoFloor) {
         fileFormat = Format.fromName(format).orElseThrow();
-        store = fileFormat.store();
+        store = Stores.of(fileFormat);
         fixture = Fixture.create();
         plaintext = Inputs.generate(fileFormat, Inputs.parseSize(size));
         encrypted = withEncrypted ? fixture.encrypt(plaintext, fileFormat) : null;

@@ -3,6 +3,7 @@ package io.sops4j.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ public final class Report {
                 }
                 Format f = Format.fromName(format).orElseThrow();
                 byte[] plaintext = Inputs.generate(f, Inputs.parseSize(size));
-                long values = Fixture.countValues(f.store().loadPlain(plaintext));
+                long values = Fixture.countValues(Stores.of(f).loadPlain(plaintext));
                 double mib = plaintext.length / MIB;
                 md.append("| ").append(format).append(" | ").append(size).append(" | ").append(values);
                 for (Score s : new Score[] {decrypt, encrypt}) {

@@ -3,6 +3,7 @@ package io.sops4j.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,16 +17,16 @@ class BenchmarkSmokeTest {
         byte[] plaintext = Inputs.generate(format, 10 * 1024);
         assertThat(Inputs.generate(format, 10 * 1024)).isEqualTo(plaintext);
         assertThat(plaintext.length).isBetween(10 * 1024 - 64, 12 * 1024);
-        assertThat(Fixture.countValues(format.store().loadPlain(plaintext))).isGreaterThan(100);
+        assertThat(Fixture.countValues(Stores.of(format).loadPlain(plaintext))).isGreaterThan(100);
 
         Fixture fixture = Fixture.create();
         byte[] encrypted = fixture.encrypt(plaintext, format);
         byte[] decrypted = fixture.sops().decrypt(encrypted, format).toBytes();
-        byte[] floor = format.store().emitPlain(format.store().loadPlain(plaintext));
+        byte[] floor = Stores.of(format).emitPlain(Stores.of(format).loadPlain(plaintext));
         // decrypted inline YAML comments come back on their own line, as upstream; values are unchanged
         assertThat(withoutComments(decrypted)).isEqualTo(withoutComments(floor));
-        assertThat(Fixture.countValues(format.store().loadPlain(decrypted)))
-                .isEqualTo(Fixture.countValues(format.store().loadPlain(plaintext)));
+        assertThat(Fixture.countValues(Stores.of(format).loadPlain(decrypted)))
+                .isEqualTo(Fixture.countValues(Stores.of(format).loadPlain(plaintext)));
     }
 
     private static String withoutComments(byte[] text) {
@@ -47,8 +48,8 @@ class BenchmarkSmokeTest {
     void cryptoFloorDecryptsEveryValueOfTheFile() {
         Format format = Format.YAML;
         byte[] plaintext = Inputs.generate(format, 10 * 1024);
-        CryptoFloor floor = new CryptoFloor(format.store().loadPlain(plaintext));
-        assertThat((long) floor.values()).isEqualTo(Fixture.countValues(format.store().loadPlain(plaintext)));
+        CryptoFloor floor = new CryptoFloor(Stores.of(format).loadPlain(plaintext));
+        assertThat((long) floor.values()).isEqualTo(Fixture.countValues(Stores.of(format).loadPlain(plaintext)));
         assertThat(floor.run()).isEqualTo(floor.run());
     }
 

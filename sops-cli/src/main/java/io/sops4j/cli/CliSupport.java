@@ -66,7 +66,7 @@ final class CliSupport {
         try {
             checkVersion(decrypted.metadata(), file);
         } catch (SopsException e) {
-            decrypted.forgetDataKey();
+            decrypted.close();
             throw e;
         }
         return decrypted;

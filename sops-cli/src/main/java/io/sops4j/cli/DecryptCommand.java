@@ -47,11 +47,11 @@ final class DecryptCommand implements Callable<Integer> {
         DecryptedFile decrypted = options.file == null
                 ? sops.decrypt(global.streams.in().readAllBytes(), input)
                 : sops.decrypt(options.file, input);
-        try {
+        try (decrypted) {
             CliSupport.checkVersion(decrypted.metadata(), options.file);
             byte[] plaintext = extract != null
-                    ? decrypted.extractBytes(extract, output, CliSupport.storeOptions(global))
-                    : decrypted.toBytes(output, CliSupport.storeOptions(global));
+                    ? decrypted.extractBytes(extract, output)
+                    : decrypted.toBytes(output);
             Output.write(plaintext, options, global.streams);
         } catch (SopsException e) {
             if (output == Format.BINARY && e.exitCode() == ExitCode.ERROR_DUMPING_TREE) {
@@ -59,8 +59,6 @@ final class DecryptCommand implements Callable<Integer> {
                         + "\n\nIf this is a binary file, try using --output-type to choose another format", e.file(), null, e);
             }
             throw e;
-        } finally {
-            decrypted.forgetDataKey();
         }
         return 0;
     }

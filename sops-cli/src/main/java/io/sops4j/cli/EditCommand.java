@@ -7,11 +7,7 @@ import io.sops4j.Tree;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.internal.metadata.MetadataCodec;
-import io.sops4j.internal.store.EncryptedDocument;
-import io.sops4j.internal.store.Store;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.tree.TreeBranch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +17,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,21 +78,17 @@ final class EditCommand implements Callable<Integer> {
         Path directory = PrivateFiles.createDirectory("sops");
         try {
             Path temp = directory.resolve(file.getFileName().toString());
-            Tree edited = editLoop(opened, temp, input.store(CliSupport.storeOptions(global)),
-                    output.store(CliSupport.storeOptions(global)));
-            Output.replace(file, sops.reencrypt(opened.withTree(edited), output), global.streams);
+            DecryptedFile edited = editLoop(sops, opened, temp, input, output);
+            Output.replace(file, sops.reencrypt(edited, output), global.streams);
         } finally {
             PrivateFiles.deleteTree(directory);
-            opened.forgetDataKey();
+            opened.close();
         }
         return 0;
     }
 
-    private Tree editLoop(DecryptedFile opened, Path temp, Store input, Store output) {
-        MetadataCodec codec = MetadataCodec.installed();
-        byte[] initial = showMasterKeys
-                ? output.emitEncrypted(opened.documents(), codec.toBranch(opened.metadata()))
-                : output.emitPlain(opened.documents());
+    private DecryptedFile editLoop(Sops sops, DecryptedFile opened, Path temp, Format input, Format output) {
+        byte[] initial = sops.editableText(opened, output, showMasterKeys);
         byte[] originalHash = sha256(initial);
         PrivateFiles.write(temp, initial);
         Arrays.fill(initial, (byte) 0);
@@ -109,7 +100,7 @@ final class EditCommand implements Callable<Integer> {
                 if (Arrays.equals(sha256(content), originalHash)) {
                     throw new SopsException(ExitCode.FILE_HAS_NOT_BEEN_MODIFIED, "File has not changed, exiting.");
                 }
-                return parse(content, input, codec, opened.metadata());
+                return withCurrentVersion(sops.applyEdit(opened, content, input, showMasterKeys));
             } catch (SopsException e) {
                 if (e.exitCode() == ExitCode.FILE_HAS_NOT_BEEN_MODIFIED) {
                     throw e;
@@ -121,32 +112,13 @@ final class EditCommand implements Callable<Integer> {
         }
     }
 
-    private Tree parse(byte[] content, Store input, MetadataCodec codec, Metadata current) {
-        List<TreeBranch> branches;
-        Metadata metadata = current;
-        if (showMasterKeys) {
-            EncryptedDocument document = input.loadEncrypted(content);
-            branches = document.branches();
-            metadata = codec.fromBranch(document.metadata());
-        } else {
-            branches = input.loadPlain(content);
-            for (TreeBranch branch : branches) {
-                if (input.hasSopsTopLevelKey(branch)) {
-                    throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE,
-                            "the edited file has a top-level sops key; use --show-master-keys to edit metadata");
-                }
-            }
+    /** A file edited with an older sops is written with this version, as upstream does. */
+    private static DecryptedFile withCurrentVersion(DecryptedFile edited) {
+        Metadata metadata = edited.metadata();
+        if (!Versions.isNewer(Metadata.SOPS_VERSION, metadata.version())) {
+            return edited;
         }
-        if (branches.isEmpty()) {
-            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "the edited file has no document");
-        }
-        if (metadata.keyGroups().stream().allMatch(group -> group.keys().isEmpty())) {
-            throw new SopsException(ExitCode.COULD_NOT_READ_INPUT_FILE, "No master keys were provided, so sops can't encrypt the file");
-        }
-        if (Versions.isNewer(Metadata.SOPS_VERSION, metadata.version())) {
-            metadata = metadata.withVersion(Metadata.SOPS_VERSION);
-        }
-        return new Tree(branches, metadata);
+        return edited.withTree(new Tree(edited.documents(), metadata.withVersion(Metadata.SOPS_VERSION)));
     }
 
     /** Upstream waits for Enter and reopens the editor; without a terminal that would wait forever, so it fails. */

@@ -52,10 +52,8 @@ final class ExecEnvCommand implements Callable<Integer> {
         Optional<TargetUser> user = exec.targetUser();
         Map<String, String> variables;
         DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), exec.file, types.input(exec.file));
-        try {
+        try (decrypted) {
             variables = variables(decrypted.documents());
-        } finally {
-            decrypted.forgetDataKey();
         }
         Map<String, String> environment = new LinkedHashMap<>();
         if (!pristine) {

@@ -54,10 +54,8 @@ final class ExecFileCommand implements Callable<Integer> {
         }
         byte[] plaintext;
         DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), exec.file, types.input(exec.file));
-        try {
-            plaintext = decrypted.toBytes(types.output(exec.file), CliSupport.storeOptions(global));
-        } finally {
-            decrypted.forgetDataKey();
+        try (decrypted) {
+            plaintext = decrypted.toBytes(types.output(exec.file));
         }
         Path directory = PrivateFiles.createDirectory(".sops");
         try {

@@ -95,7 +95,7 @@ final class RotateCommand implements Callable<Integer> {
         }
         Sops sops = decryptFlags.sops(global);
         DecryptedFile file = CliSupport.decrypt(sops, options.file, options.inputFormat());
-        try {
+        try (file) {
             List<KeyGroup> groups = new ArrayList<>();
             for (int i = 0; i < file.metadata().keyGroups().size(); i++) {
                 List<MasterKey> keys = new ArrayList<>();
@@ -111,8 +111,6 @@ final class RotateCommand implements Callable<Integer> {
             }
             byte[] rotated = sops.rotate(file, options.outputFormat(), groups);
             Output.write(rotated, options, global.streams);
-        } finally {
-            file.forgetDataKey();
         }
         return 0;
     }

@@ -66,14 +66,12 @@ final class SetCommand implements Callable<Integer> {
         Object value = SetValues.parse(json);
         Sops sops = decryptFlags.sops(global);
         DecryptedFile decrypted = CliSupport.decrypt(sops, file, types.input(file));
-        try {
+        try (decrypted) {
             boolean changed = decrypted.setValue(path, value);
             if (!changed && idempotent) {
                 return 0;
             }
             Output.replace(file, sops.reencrypt(decrypted, types.output(file)), global.streams);
-        } finally {
-            decrypted.forgetDataKey();
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import io.sops4j.TreePath;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,11 @@ final class SetValues {
         }
         try {
             if (text.startsWith("{")) {
-                List<TreeBranch> branches = Format.JSON.store().loadPlain(json);
+                List<TreeBranch> branches = Stores.of(Format.JSON).loadPlain(json);
                 return branches.isEmpty() ? new TreeBranch() : branches.get(0);
             }
             String wrapped = "{\"" + WRAPPER_KEY + "\": " + text + "}";
-            List<TreeBranch> branches = Format.JSON.store().loadPlain(wrapped.getBytes(StandardCharsets.UTF_8));
+            List<TreeBranch> branches = Stores.of(Format.JSON).loadPlain(wrapped.getBytes(StandardCharsets.UTF_8));
             List<TreeItem> items = branches.isEmpty() ? List.of() : branches.get(0).items();
             if (text.isEmpty() || items.size() != 1 || !WRAPPER_KEY.equals(items.get(0).key())) {
                 throw new SopsException(ExitCode.INVALID_SET_FORMAT, "Invalid --set value format: not a single JSON value");

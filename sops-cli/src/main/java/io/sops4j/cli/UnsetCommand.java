@@ -42,7 +42,7 @@ final class UnsetCommand implements Callable<Integer> {
         TreePath path = SetValues.path(arguments.get(1));
         Sops sops = decryptFlags.sops(global);
         DecryptedFile decrypted = CliSupport.decrypt(sops, file, types.input(file));
-        try {
+        try (decrypted) {
             try {
                 decrypted.unsetValue(path);
             } catch (KeyNotFoundException e) {
@@ -52,8 +52,6 @@ final class UnsetCommand implements Callable<Integer> {
                 throw e.inFile(file);
             }
             Output.replace(file, sops.reencrypt(decrypted, types.output(file)), global.streams);
-        } finally {
-            decrypted.forgetDataKey();
         }
         return 0;
     }

@@ -1,11 +1,5 @@
 package io.sops4j.format;
 
-import io.sops4j.internal.store.Store;
-import io.sops4j.internal.store.binary.BinaryStore;
-import io.sops4j.internal.store.dotenv.DotenvStore;
-import io.sops4j.internal.store.ini.IniStore;
-import io.sops4j.internal.store.json.JsonStore;
-import io.sops4j.internal.store.yaml.YamlStore;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,19 +60,6 @@ public enum Format {
         return Optional.empty();
     }
 
-    public Store store(StoreOptions options) {
-        return switch (this) {
-            case YAML -> new YamlStore(options.yamlIndent());
-            case JSON -> new JsonStore(options.jsonIndent());
-            case DOTENV -> new DotenvStore();
-            case INI -> new IniStore();
-            case BINARY -> new BinaryStore(options.jsonBinaryIndent());
-        };
-    }
-
-    public Store store() {
-        return store(StoreOptions.DEFAULTS);
-    }
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package io.sops4j.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sops4j.internal.store.Stores;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
 import io.sops4j.format.StoreOptions;
@@ -139,7 +140,7 @@ class SopsConfigTest {
                 """);
         StoreOptions options = SopsConfig.load(config).storeOptions();
         assertThat(options).isEqualTo(new StoreOptions(-2, -1, -1));
-        assertThatThrownBy(() -> Format.YAML.store(options).emitPlain(List.of(new TreeBranch().add("a", "b"))))
+        assertThatThrownBy(() -> Stores.of(Format.YAML, options).emitPlain(List.of(new TreeBranch().add("a", "b"))))
                 .isInstanceOf(SopsException.class)
                 .hasMessage("YAML Negative indentation not accepted");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
 import io.sops4j.format.Format;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.keys.age.AgeMasterKey;
@@ -25,8 +26,8 @@ public final class EncryptedRoundTrip {
     }
 
     public static void check(Format format, TreeBranch document) {
-        byte[] plaintext = format.store().emitPlain(List.of(document));
-        List<TreeBranch> expected = format.store().loadPlain(plaintext);
+        byte[] plaintext = Stores.of(format).emitPlain(List.of(document));
+        List<TreeBranch> expected = Stores.of(format).loadPlain(plaintext);
 
         byte[] encrypted = SOPS.encrypt(plaintext, format, EncryptionOptions.withKeys(AgeMasterKey.forRecipient(KEY.recipient())));
 

@@ -6,7 +6,6 @@ import io.sops4j.config.SopsConfig;
 import io.sops4j.error.DataKeyException;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.format.StoreOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +69,6 @@ public class DecryptMojo extends AbstractSopsMojo {
         }
         Optional<SopsConfig> config = config();
         Sops sops = sops(config);
-        StoreOptions storeOptions = config.map(SopsConfig::storeOptions).orElse(StoreOptions.DEFAULTS);
         Path source = sourceDirectory.toPath();
         Path target = outputDirectory.toPath();
         Path stateFile = stateDirectory.toPath().resolve("decrypt-" + digest(target.toAbsolutePath().toString()) + ".properties");
@@ -96,7 +94,7 @@ public class DecryptMojo extends AbstractSopsMojo {
                         upToDate++;
                         continue;
                     }
-                    byte[] plaintext = decrypt(sops, input, outputFormat, storeOptions);
+                    byte[] plaintext = decrypt(sops, input, outputFormat);
                     if (plaintext == null) {
                         withoutKey++;
                         continue;
@@ -128,7 +126,7 @@ public class DecryptMojo extends AbstractSopsMojo {
     }
 
     /** The plaintext of one file, or null when no key is available and that is allowed. */
-    private byte[] decrypt(Sops sops, Path input, Format outputFormat, StoreOptions storeOptions) throws MojoFailureException {
+    private byte[] decrypt(Sops sops, Path input, Format outputFormat) throws MojoFailureException {
         DecryptedFile file;
         try {
             file = sops.decrypt(input);
@@ -142,12 +140,10 @@ public class DecryptMojo extends AbstractSopsMojo {
         } catch (SopsException e) {
             throw failure(e.inFile(input));
         }
-        try {
-            return file.toBytes(outputFormat, storeOptions);
+        try (file) {
+            return file.toBytes(outputFormat);
         } catch (SopsException e) {
             throw failure(e.inFile(input));
-        } finally {
-            file.forgetDataKey();
         }
     }
 

@@ -124,7 +124,7 @@ public class VerifyMojo extends AbstractSopsMojo {
         }
         if (checkMac) {
             try {
-                sops.decrypt(content, format).forgetDataKey();
+                sops.decrypt(content, format).close();
             } catch (DataKeyException e) {
                 throw new KeyUnavailable();
             } catch (SopsException e) {

@@ -40,7 +40,7 @@ class SopsConfigDataLoader implements ConfigDataLoader<SopsConfigDataResource> {
         } catch (SopsException e) {
             throw SopsConfigDataException.decryptionFailed(resource, e);
         }
-        file.forgetDataKey();
+        file.close();
         List<TreeBranch> documents = file.documents();
         List<PropertySource<?>> sources = new ArrayList<>();
         int count = 0;

@@ -76,7 +76,7 @@ class StoreFuzzTest {
 
     private static void plain(Format format, byte[] input) {
         returnsOrFailsTyped(() -> {
-            Store store = format.store();
+            Store store = Stores.of(format);
             List<TreeBranch> documents = store.loadPlain(input);
             store.emitPlain(documents);
         });
@@ -84,7 +84,7 @@ class StoreFuzzTest {
 
     private static void encrypted(Format format, byte[] input) {
         returnsOrFailsTyped(() -> {
-            Store store = format.store();
+            Store store = Stores.of(format);
             EncryptedDocument document = store.loadEncrypted(input);
             store.emitEncrypted(document.branches(), document.metadata());
         });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sops4j.error.FormatException;
 import io.sops4j.format.Format;
 import io.sops4j.internal.store.EncryptedDocument;
+import io.sops4j.internal.store.Stores;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.Metadata;
@@ -25,7 +26,7 @@ class MetadataCodecTest {
             "vec_shamir.env", "vec_binary.bin"})
     void readingThenWritingGivesUpstreamsMetadataBack(String name) {
         byte[] file = Conformance.read(Conformance.vectors().resolve(name));
-        io.sops4j.internal.store.Store store = Format.fromPath(name).store();
+        io.sops4j.internal.store.Store store = Stores.of(Format.fromPath(name));
         EncryptedDocument document = store.loadEncrypted(file);
 
         Metadata metadata = codec.fromBranch(document.metadata());
@@ -55,7 +56,7 @@ class MetadataCodecTest {
 
     @Test
     void groupsAlwaysListHcVaultAndAge() {
-        Metadata metadata = codec.fromBranch(Format.YAML.store()
+        Metadata metadata = codec.fromBranch(Stores.of(Format.YAML)
                 .loadEncrypted(Conformance.read(Conformance.vectors().resolve("vec_shamir.yaml"))).metadata());
 
         TreeBranch first = (TreeBranch) ((List<?>) codec.toBranch(metadata).get("key_groups").orElseThrow()).get(0);
