@@ -1,7 +1,7 @@
 package io.sops4j.testing;
 
 import io.sops4j.error.DataKeyException;
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
@@ -23,7 +23,7 @@ public record FakeKeySource() implements KeySource {
 
     @Override
     public MasterKey fromMetadata(TreeBranch entry) {
-        return new Key(MetadataCodec.field(entry, "recipient"), MetadataCodec.field(entry, "enc"));
+        return new Key(KeyEntries.text(entry, "recipient"), KeyEntries.text(entry, "enc"));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.sops4j.kms;
 
-import io.sops4j.internal.go.GoFormat;
+import io.sops4j.keys.KeyEntries;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +17,6 @@ public final class CreatedAt {
 
     /** As stored: RFC 3339 in UTC, e.g. {@code 2026-01-01T00:00:00Z}. */
     public static String format(OffsetDateTime time) {
-        return GoFormat.formatTimeSeconds(time.withOffsetSameInstant(ZoneOffset.UTC));
+        return KeyEntries.formatTime(time);
     }
 }

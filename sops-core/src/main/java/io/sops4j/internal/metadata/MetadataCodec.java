@@ -2,6 +2,7 @@ package io.sops4j.internal.metadata;
 
 import io.sops4j.error.FormatException;
 import io.sops4j.internal.go.GoFormat;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
@@ -171,23 +172,7 @@ public final class MetadataCodec {
 
     /** A string field with mapstructure's weak typing: numbers and booleans become their text. */
     static String text(TreeBranch branch, String name) {
-        Object value = branch.get(name).orElse(null);
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof String s) {
-            return s;
-        }
-        if (value instanceof Double d) {
-            return GoFormat.formatFloatF(d);
-        }
-        if (value instanceof OffsetDateTime t) {
-            return GoFormat.formatTimeSeconds(t);
-        }
-        if (value instanceof Long || value instanceof Boolean) {
-            return value.toString();
-        }
-        throw new FormatException("sops metadata: " + name + " must be a string");
+        return KeyEntries.text(branch, name);
     }
 
     private static long integer(TreeBranch branch, String name) {
@@ -231,20 +216,4 @@ public final class MetadataCodec {
         }
         throw new FormatException("sops metadata: " + name + " must be a boolean");
     }
-
-    /** Reads a stored {@code created_at}; key sources call this so every key validates it alike. */
-    public static OffsetDateTime createdAt(TreeBranch entry, String type) {
-        String text = text(entry, "created_at");
-        try {
-            return GoFormat.parseTime(text);
-        } catch (DateTimeParseException e) {
-            throw new FormatException("sops metadata: " + type + " key has an invalid created_at: " + text);
-        }
-    }
-
-    /** A required string field of a key entry. */
-    public static String field(TreeBranch entry, String name) {
-        return text(entry, name);
-    }
-
 }

@@ -1,6 +1,6 @@
 package io.sops4j.keys.age;
 
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
@@ -15,7 +15,7 @@ public final class AgeKeySource implements KeySource {
 
     @Override
     public MasterKey fromMetadata(TreeBranch entry) {
-        return AgeMasterKey.stored(MetadataCodec.field(entry, "recipient"), MetadataCodec.field(entry, "enc"));
+        return AgeMasterKey.stored(KeyEntries.text(entry, "recipient"), KeyEntries.text(entry, "enc"));
     }
 
     @Override

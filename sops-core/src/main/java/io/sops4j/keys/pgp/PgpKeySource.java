@@ -1,6 +1,6 @@
 package io.sops4j.keys.pgp;
 
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
@@ -15,8 +15,8 @@ public final class PgpKeySource implements KeySource {
 
     @Override
     public MasterKey fromMetadata(TreeBranch entry) {
-        return new PgpMasterKey(MetadataCodec.field(entry, "fp"), MetadataCodec.field(entry, "enc"),
-                MetadataCodec.createdAt(entry, PgpMasterKey.TYPE));
+        return new PgpMasterKey(KeyEntries.text(entry, "fp"), KeyEntries.text(entry, "enc"),
+                KeyEntries.createdAt(entry, PgpMasterKey.TYPE));
     }
 
     @Override

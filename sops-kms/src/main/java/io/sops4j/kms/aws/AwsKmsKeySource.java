@@ -1,7 +1,7 @@
 package io.sops4j.kms.aws;
 
 import io.sops4j.error.FormatException;
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
@@ -24,15 +24,15 @@ public final class AwsKmsKeySource implements KeySource {
         if (stored instanceof TreeBranch branch) {
             for (TreeItem item : branch) {
                 if (item.key() instanceof String name && item.value() != null) {
-                    context.put(name, MetadataCodec.field(branch, name));
+                    context.put(name, KeyEntries.text(branch, name));
                 }
             }
         } else if (stored != null) {
             throw new FormatException("sops metadata: kms context must be a mapping");
         }
-        return new AwsKmsMasterKey(MetadataCodec.field(entry, "arn"), MetadataCodec.field(entry, "role"), context,
-                MetadataCodec.field(entry, "aws_profile"), MetadataCodec.createdAt(entry, AwsKmsMasterKey.TYPE),
-                MetadataCodec.field(entry, "enc"));
+        return new AwsKmsMasterKey(KeyEntries.text(entry, "arn"), KeyEntries.text(entry, "role"), context,
+                KeyEntries.text(entry, "aws_profile"), KeyEntries.createdAt(entry, AwsKmsMasterKey.TYPE),
+                KeyEntries.text(entry, "enc"));
     }
 
     /** {@code KEY_ARN} or {@code KEY_ARN+ROLE_ARN}, no context, default profile. */

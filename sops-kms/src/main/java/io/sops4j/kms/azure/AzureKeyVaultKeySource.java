@@ -1,6 +1,6 @@
 package io.sops4j.kms.azure;
 
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
@@ -15,9 +15,9 @@ public final class AzureKeyVaultKeySource implements KeySource {
 
     @Override
     public MasterKey fromMetadata(TreeBranch entry) {
-        return new AzureKeyVaultMasterKey(MetadataCodec.field(entry, "vault_url"), MetadataCodec.field(entry, "name"),
-                MetadataCodec.field(entry, "version"), MetadataCodec.createdAt(entry, AzureKeyVaultMasterKey.TYPE),
-                MetadataCodec.field(entry, "enc"));
+        return new AzureKeyVaultMasterKey(KeyEntries.text(entry, "vault_url"), KeyEntries.text(entry, "name"),
+                KeyEntries.text(entry, "version"), KeyEntries.createdAt(entry, AzureKeyVaultMasterKey.TYPE),
+                KeyEntries.text(entry, "enc"));
     }
 
     /** A key URL, see {@link AzureKeyVault#key(String)}. */

@@ -1,6 +1,6 @@
 package io.sops4j.kms.gcp;
 
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
@@ -15,8 +15,8 @@ public final class GcpKmsKeySource implements KeySource {
 
     @Override
     public MasterKey fromMetadata(TreeBranch entry) {
-        return new GcpKmsMasterKey(MetadataCodec.field(entry, "resource_id"),
-                MetadataCodec.createdAt(entry, GcpKmsMasterKey.TYPE), MetadataCodec.field(entry, "enc"));
+        return new GcpKmsMasterKey(KeyEntries.text(entry, "resource_id"),
+                KeyEntries.createdAt(entry, GcpKmsMasterKey.TYPE), KeyEntries.text(entry, "enc"));
     }
 
     /** A resource id, see {@link GcpKms#key}. */

@@ -1,6 +1,6 @@
 package io.sops4j.kms.vault;
 
-import io.sops4j.internal.metadata.MetadataCodec;
+import io.sops4j.keys.KeyEntries;
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
@@ -15,9 +15,9 @@ public final class VaultTransitKeySource implements KeySource {
 
     @Override
     public MasterKey fromMetadata(TreeBranch entry) {
-        return new VaultTransitMasterKey(MetadataCodec.field(entry, "vault_address"),
-                MetadataCodec.field(entry, "engine_path"), MetadataCodec.field(entry, "key_name"),
-                MetadataCodec.createdAt(entry, VaultTransitMasterKey.TYPE), MetadataCodec.field(entry, "enc"));
+        return new VaultTransitMasterKey(KeyEntries.text(entry, "vault_address"),
+                KeyEntries.text(entry, "engine_path"), KeyEntries.text(entry, "key_name"),
+                KeyEntries.createdAt(entry, VaultTransitMasterKey.TYPE), KeyEntries.text(entry, "enc"));
     }
 
     /** A key URI, see {@link VaultTransit#key}. */
