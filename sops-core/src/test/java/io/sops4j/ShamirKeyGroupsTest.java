@@ -28,7 +28,7 @@ class ShamirKeyGroupsTest {
     @EnumSource(value = Format.class, names = {"YAML", "JSON", "DOTENV", "INI"})
     void anyTwoOfThreeGroupsDecrypt(Format format) {
         List<AgeKeys.KeyPair> pairs = List.of(AgeKeys.generateX25519(), AgeKeys.generateX25519(), AgeKeys.generateX25519());
-        List<KeyGroup> groups = pairs.stream().map(p -> KeyGroup.of(AgeMasterKey.forRecipient(p.recipient()))).toList();
+        List<KeyGroup> groups = pairs.stream().map(p -> KeyGroup.of(AgeKeys.recipient(p.recipient()))).toList();
         byte[] plaintext = switch (format) {
             case INI -> "[db]\npassword = hunter2\n".getBytes(StandardCharsets.UTF_8);
             case DOTENV -> "PASSWORD=hunter2\n".getBytes(StandardCharsets.UTF_8);

@@ -27,7 +27,7 @@ public final class Fixture {
     private Fixture(AgeKeys.KeyPair key, Path home) {
         this.key = key;
         this.sops = Sops.builder().environment(KeyEnvironment.of(Map.of("SOPS_AGE_KEY", key.identity()), home)).build();
-        this.options = EncryptionOptions.withKeys(new ArrayList<MasterKey>(AgeKeys.masterKeys(key.recipient())));
+        this.options = EncryptionOptions.withKeys(new ArrayList<MasterKey>(AgeKeys.recipients(key.recipient())));
     }
 
     public static Fixture create() {

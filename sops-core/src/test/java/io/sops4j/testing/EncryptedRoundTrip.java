@@ -29,7 +29,7 @@ public final class EncryptedRoundTrip {
         byte[] plaintext = Stores.of(format).emitPlain(List.of(document));
         List<TreeBranch> expected = Stores.of(format).loadPlain(plaintext);
 
-        byte[] encrypted = SOPS.encrypt(plaintext, format, EncryptionOptions.withKeys(AgeMasterKey.forRecipient(KEY.recipient())));
+        byte[] encrypted = SOPS.encrypt(plaintext, format, EncryptionOptions.withKeys(AgeKeys.recipient(KEY.recipient())));
 
         assertThat(SOPS.decrypt(encrypted, format).documents()).isEqualTo(expected);
     }

@@ -4,7 +4,14 @@ import io.sops4j.error.FormatException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Small helpers around age keys: generating X25519 identities and reading recipient lists. */
+/**
+ * Age keys: {@link #recipient} and {@link #recipients} make the master keys a file is encrypted
+ * for; {@link #generateX25519} and {@link #recipientOf} handle X25519 identities.
+ *
+ * <pre>{@code
+ * EncryptionOptions options = EncryptionOptions.withKeys(AgeKeys.recipient("age1..."));
+ * }</pre>
+ */
 public final class AgeKeys {
 
     /** A new X25519 key pair: {@code identity} is the {@code AGE-SECRET-KEY-1...} secret, {@code recipient} the {@code age1...} public key. */
@@ -19,6 +26,7 @@ public final class AgeKeys {
     private AgeKeys() {
     }
 
+    /** A new random X25519 identity and its recipient. */
     public static KeyPair generateX25519() {
         X25519Identity identity = X25519Identity.generate();
         return new KeyPair(identity.encoded(), identity.recipient().encoded());
@@ -50,8 +58,22 @@ public final class AgeKeys {
         return recipients;
     }
 
-    /** One master key per recipient of a comma-separated list. */
-    public static List<AgeMasterKey> masterKeys(String commaSeparated) {
+    /**
+     * A master key for an {@code age1...} or {@code ssh-ed25519}/{@code ssh-rsa} recipient (trimmed),
+     * holding no wrapped data key yet.
+     *
+     * @throws FormatException when the recipient is not valid
+     */
+    public static AgeMasterKey recipient(String recipient) {
+        return AgeMasterKey.forRecipient(recipient);
+    }
+
+    /**
+     * One master key per recipient of a comma-separated list, as {@code --age} takes them.
+     *
+     * @throws FormatException when a recipient is not valid
+     */
+    public static List<AgeMasterKey> recipients(String commaSeparated) {
         List<AgeMasterKey> keys = new ArrayList<>();
         for (String recipient : parseRecipients(commaSeparated)) {
             keys.add(AgeMasterKey.forRecipient(recipient));

@@ -26,14 +26,14 @@ public final class AgeMasterKey implements MasterKey {
     }
 
     /** A key for {@code recipient} (trimmed) that holds no wrapped data key yet; the recipient is validated. */
-    public static AgeMasterKey forRecipient(String recipient) {
+    static AgeMasterKey forRecipient(String recipient) {
         String trimmed = recipient.strip();
         AgeKeys.parseRecipient(trimmed);
         return new AgeMasterKey(trimmed, "");
     }
 
     /** A stored key, as read from the metadata; the recipient is checked only when encrypting. */
-    public static AgeMasterKey stored(String recipient, String encryptedKey) {
+    static AgeMasterKey stored(String recipient, String encryptedKey) {
         return new AgeMasterKey(recipient, encryptedKey);
     }
 

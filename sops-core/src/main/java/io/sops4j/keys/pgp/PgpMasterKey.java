@@ -33,7 +33,7 @@ public final class PgpMasterKey implements MasterKey {
     }
 
     /** A key for {@code fingerprint} (spaces removed, case kept), created now, holding no wrapped copy yet. */
-    public static PgpMasterKey fromFingerprint(String fingerprint) {
+    static PgpMasterKey fromFingerprint(String fingerprint) {
         return new PgpMasterKey(fingerprint.replace(" ", ""), "",
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }

@@ -101,7 +101,7 @@ class AgeMasterKeyTest {
         String other = AgeKeys.generateX25519().recipient();
         assertThat(AgeKeys.parseRecipients(RECIPIENT + " , " + other)).containsExactly(RECIPIENT, other);
         assertThat(AgeKeys.parseRecipients("")).isEmpty();
-        assertThat(AgeKeys.masterKeys(RECIPIENT)).extracting(AgeMasterKey::recipient).containsExactly(RECIPIENT);
+        assertThat(AgeKeys.recipients(RECIPIENT)).extracting(AgeMasterKey::recipient).containsExactly(RECIPIENT);
     }
 
     @Test

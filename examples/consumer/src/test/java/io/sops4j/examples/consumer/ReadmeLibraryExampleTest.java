@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sops4j.DecryptedFile;
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
-import io.sops4j.keys.KeySources;
+import io.sops4j.keys.age.AgeKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,25 +28,26 @@ class ReadmeLibraryExampleTest {
         // --- as in the README
         Sops sops = Sops.create();                       // keys from the environment, like the sops CLI
 
-        DecryptedFile file = sops.decrypt(secrets);
-        Map<String, Object> values = file.toMap();       // first document, file order, comments dropped
-        Object password = file.extract("[\"database\"][\"password\"]");
-        byte[] plaintext = file.toBytes();               // exactly what `sops decrypt` prints
-        file.forgetDataKey();                            // wipes the data key
+        try (DecryptedFile file = sops.decrypt(secrets)) {
+            Map<String, Object> values = file.toMap();   // first document, file order, comments dropped
+            Object password = file.extract("[\"database\"][\"password\"]");
+            byte[] plaintext = file.toBytes();           // exactly what `sops decrypt` prints
+            // ---
+            assertEquals("s3cr3t-Pa55w0rd", password);
+            assertEquals("orders", ((Map<?, ?>) values.get("database")).get("username"));
+            assertArrayEquals(Files.readAllBytes(plain), plaintext);
+        }
 
-        byte[] encrypted = sops.encrypt(plain, EncryptionOptions.withKeys(
-                KeySources.installed().find("age").orElseThrow().fromIdentifier(DEMO_RECIPIENT)));
+        // --- as in the README
+        byte[] encrypted = sops.encrypt(plain,
+                EncryptionOptions.withKeys(AgeKeys.recipient(DEMO_RECIPIENT)));
         // ---
-
-        assertEquals("s3cr3t-Pa55w0rd", password);
-        assertEquals("orders", ((Map<?, ?>) values.get("database")).get("username"));
-        assertArrayEquals(Files.readAllBytes(plain), plaintext);
 
         String written = new String(encrypted, StandardCharsets.UTF_8);
         assertTrue(written.contains("ENC[AES256_GCM,") && !written.contains("s3cr3t-Pa55w0rd"));
         Path again = Files.write(dir.resolve("again.sops.yaml"), encrypted);
-        DecryptedFile reread = sops.decrypt(again);
-        assertArrayEquals(Files.readAllBytes(plain), reread.toBytes());
-        reread.forgetDataKey();
+        try (DecryptedFile reread = sops.decrypt(again)) {
+            assertArrayEquals(Files.readAllBytes(plain), reread.toBytes());
+        }
     }
 }
