@@ -8,7 +8,6 @@ import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.age.AgeKeys;
-import io.sops4j.keys.age.AgeMasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
 import java.io.IOException;
@@ -42,7 +41,7 @@ class NewFileSettingsTest {
     }
 
     private KeyGroup group() {
-        return KeyGroup.of(AgeMasterKey.forRecipient(pair.recipient()));
+        return KeyGroup.of(AgeKeys.recipient(pair.recipient()));
     }
 
     @Test

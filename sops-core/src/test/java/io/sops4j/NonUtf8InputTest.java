@@ -7,7 +7,7 @@ import io.sops4j.error.ExitCode;
 import io.sops4j.error.FormatException;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.internal.crypto.TreeCipher;
 import io.sops4j.internal.crypto.ValueCipher;
 import io.sops4j.keys.KeyEnvironment;

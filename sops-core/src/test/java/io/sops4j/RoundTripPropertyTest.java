@@ -3,7 +3,7 @@ package io.sops4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.format.Format;
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sops4j.error.MacMismatchException;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.testing.Conformance;
 import io.sops4j.testing.TestKeys;

@@ -1,8 +1,8 @@
 package io.sops4j.benchmarks;
 
 import io.sops4j.format.Format;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.internal.store.Store;
-import io.sops4j.internal.store.Stores;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -3,7 +3,7 @@ package io.sops4j.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.format.Format;
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import io.sops4j.TreePath;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.sops4j.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
 import io.sops4j.format.StoreOptions;

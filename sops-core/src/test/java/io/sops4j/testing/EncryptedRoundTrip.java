@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
 import io.sops4j.format.Format;
-import io.sops4j.internal.store.Stores;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.keys.age.AgeMasterKey;

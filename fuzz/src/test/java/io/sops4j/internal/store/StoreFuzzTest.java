@@ -7,6 +7,7 @@ import io.sops4j.tree.TreeBranch;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import io.sops4j.format.Format;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.fuzz.WarmUp;
 
 /**

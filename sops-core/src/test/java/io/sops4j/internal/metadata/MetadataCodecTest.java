@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sops4j.error.FormatException;
 import io.sops4j.format.Format;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.internal.store.EncryptedDocument;
-import io.sops4j.internal.store.Stores;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.Metadata;

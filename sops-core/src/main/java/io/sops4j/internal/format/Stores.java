@@ -1,7 +1,8 @@
-package io.sops4j.internal.store;
+package io.sops4j.internal.format;
 
 import io.sops4j.format.Format;
 import io.sops4j.format.StoreOptions;
+import io.sops4j.internal.store.Store;
 import io.sops4j.internal.store.binary.BinaryStore;
 import io.sops4j.internal.store.dotenv.DotenvStore;
 import io.sops4j.internal.store.ini.IniStore;
