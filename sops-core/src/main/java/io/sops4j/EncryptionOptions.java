@@ -17,6 +17,7 @@ import java.util.Objects;
  */
 public record EncryptionOptions(List<KeyGroup> keyGroups, int shamirThreshold, EncryptionRules rules, boolean macOnlyEncrypted) {
 
+    /** Copies the key groups; the threshold must not be negative. */
     public EncryptionOptions {
         keyGroups = List.copyOf(keyGroups);
         Objects.requireNonNull(rules, "rules");
@@ -27,22 +28,27 @@ public record EncryptionOptions(List<KeyGroup> keyGroups, int shamirThreshold, E
         return withKeys(List.of(keys));
     }
 
+    /** One key group of {@code keys}, the default rules. */
     public static EncryptionOptions withKeys(List<MasterKey> keys) {
         return new EncryptionOptions(List.of(new KeyGroup(keys)), 0, EncryptionRules.none(), false);
     }
 
+    /** These options with other encryption rules. */
     public EncryptionOptions withRules(EncryptionRules rules) {
         return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
     }
 
+    /** These options with a Shamir threshold (0: all groups are needed). */
     public EncryptionOptions withShamirThreshold(int threshold) {
         return new EncryptionOptions(keyGroups, threshold, rules, macOnlyEncrypted);
     }
 
+    /** These options with the MAC computed over encrypted values only. */
     public EncryptionOptions withMacOnlyEncrypted(boolean macOnlyEncrypted) {
         return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
     }
 
+    /** These options with one more key group. */
     public EncryptionOptions withKeyGroup(KeyGroup group) {
         List<KeyGroup> groups = new ArrayList<>(keyGroups);
         groups.add(group);

@@ -82,10 +82,12 @@ public final class Sops {
         return builder().build();
     }
 
+    /** A builder starting from the defaults of {@link #create()}. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Where this instance's key sources find credentials. */
     public KeyEnvironment environment() {
         return environment;
     }
@@ -97,14 +99,17 @@ public final class Sops {
         return decrypt(file, Format.fromPath(file));
     }
 
+    /** Decrypts a file read as {@code format}. */
     public DecryptedFile decrypt(Path file, Format format) {
         return decrypt(read(file), format, file);
     }
 
+    /** Decrypts the content of a file read as {@code format}. */
     public DecryptedFile decrypt(byte[] input, Format format) {
         return decrypt(input, format, null);
     }
 
+    /** Decrypts a stream read to its end as {@code format}; the stream is not closed. */
     public DecryptedFile decrypt(InputStream input, Format format) {
         try {
             return decrypt(input.readAllBytes(), format, null);
@@ -180,6 +185,7 @@ public final class Sops {
         }
     }
 
+    /** Encrypts plaintext read and written as {@code format}. */
     public byte[] encrypt(byte[] plaintext, Format format, EncryptionOptions options) {
         return encrypt(plaintext, format, format, options);
     }
@@ -479,11 +485,13 @@ public final class Sops {
             return this;
         }
 
+        /** The key types known to this instance; those on the class path by default. */
         public Builder keySources(KeySources keySources) {
             this.keySources = Objects.requireNonNull(keySources, "keySources");
             return this;
         }
 
+        /** How files are indented when written; sops's defaults unless a {@code .sops.yaml} says otherwise. */
         public Builder storeOptions(StoreOptions storeOptions) {
             this.storeOptions = Objects.requireNonNull(storeOptions, "storeOptions");
             return this;
@@ -527,6 +535,7 @@ public final class Sops {
             return this;
         }
 
+        /** A {@link Sops} with this configuration. */
         public Sops build() {
             return new Sops(this);
         }

@@ -12,15 +12,18 @@ import java.util.Objects;
  */
 public record Tree(List<TreeBranch> branches, Metadata metadata) {
 
+    /** Copies the list of documents (not the documents). */
     public Tree {
         branches = new ArrayList<>(branches);
         Objects.requireNonNull(metadata, "metadata");
     }
 
+    /** The same documents under other metadata. */
     public Tree withMetadata(Metadata metadata) {
         return new Tree(branches, metadata);
     }
 
+    /** A copy whose documents can be changed without changing these. */
     public Tree deepCopy() {
         List<TreeBranch> copy = new ArrayList<>(branches.size());
         for (TreeBranch branch : branches) {

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public record TreePath(List<Object> components) {
 
+    /** Copies {@code components}: {@link String} keys and {@link Integer} list indexes. */
     public TreePath {
         components = List.copyOf(components);
     }

@@ -13,10 +13,12 @@ import java.util.List;
 public record CreationRule(String pathRegex, List<KeyGroup> keyGroups, int shamirThreshold, EncryptionRules rules,
         boolean macOnlyEncrypted) {
 
+    /** Copies the key groups. */
     public CreationRule {
         keyGroups = List.copyOf(keyGroups);
     }
 
+    /** The options a file created under this rule is encrypted with. */
     public EncryptionOptions toEncryptionOptions() {
         return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
     }

@@ -24,6 +24,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class SopsConfig {
 
+    /** The name sops looks for: {@code .sops.yaml}. */
     public static final String FILE_NAME = ".sops.yaml";
     private static final int MAX_DEPTH = 100;
 
@@ -60,6 +61,7 @@ public final class SopsConfig {
         return Optional.empty();
     }
 
+    /** Reads a {@code .sops.yaml}; fails with exit code {@code ERROR_READING_CONFIG} when it is not valid. */
     public static SopsConfig load(Path file) {
         try {
             return parse(Files.readString(file), file.toAbsolutePath().normalize());
@@ -84,14 +86,17 @@ public final class SopsConfig {
         return new SopsConfig(file, rules, StoreSettings.from(root.get("stores")));
     }
 
+    /** The file this configuration was read from. */
     public Path file() {
         return file;
     }
 
+    /** Whether the file has any {@code creation_rules}. */
     public boolean hasCreationRules() {
         return !creationRules.isEmpty();
     }
 
+    /** The indentation the file's {@code stores} section sets. */
     public StoreOptions storeOptions() {
         return storeOptions;
     }

@@ -5,18 +5,22 @@ import java.nio.file.Path;
 /** The input is not a valid document of its format, or its metadata is malformed. */
 public class FormatException extends SopsException {
 
+    /** A failure with the default exit code of this kind. */
     public FormatException(String message) {
         super(ExitCode.GENERIC, message);
     }
 
+    /** A failure with another exit code. */
     public FormatException(ExitCode exitCode, String message) {
         super(exitCode, message);
     }
 
+    /** A failure at a key path, caused by {@code cause}. */
     public FormatException(String message, String keyPath, Throwable cause) {
         super(ExitCode.GENERIC, message, null, keyPath, cause);
     }
 
+    /** A failure naming the file and key path, either may be {@code null}. */
     public FormatException(ExitCode exitCode, String message, Path file, String keyPath, Throwable cause) {
         super(exitCode, message, file, keyPath, cause);
     }

@@ -13,14 +13,17 @@ public class SopsException extends RuntimeException {
     private Path file;
     private final String keyPath;
 
+    /** A failure with another exit code. */
     public SopsException(ExitCode exitCode, String message) {
         this(exitCode, message, null, null, null);
     }
 
+    /** A failure caused by {@code cause}. */
     public SopsException(ExitCode exitCode, String message, Throwable cause) {
         this(exitCode, message, null, null, cause);
     }
 
+    /** A failure naming the file and key path, either may be {@code null}. */
     public SopsException(ExitCode exitCode, String message, Path file, String keyPath, Throwable cause) {
         super(message, cause);
         this.exitCode = Objects.requireNonNull(exitCode, "exitCode");
@@ -28,6 +31,7 @@ public class SopsException extends RuntimeException {
         this.keyPath = keyPath;
     }
 
+    /** The exit code upstream sops ends with for this failure. */
     public ExitCode exitCode() {
         return exitCode;
     }

@@ -5,18 +5,22 @@ import java.nio.file.Path;
 /** A value of the document could not be decrypted: wrong key, tampered data or a malformed ENC string. */
 public class ValueDecryptionException extends SopsException {
 
+    /** A failure with the default exit code of this kind. */
     public ValueDecryptionException(String message) {
         super(ExitCode.ERROR_DECRYPTING_TREE, message);
     }
 
+    /** A failure with another exit code. */
     public ValueDecryptionException(ExitCode exitCode, String message) {
         super(exitCode, message);
     }
 
+    /** A failure at a key path, caused by {@code cause}. */
     public ValueDecryptionException(String message, String keyPath, Throwable cause) {
         super(ExitCode.ERROR_DECRYPTING_TREE, message, null, keyPath, cause);
     }
 
+    /** A failure naming the file and key path, either may be {@code null}. */
     public ValueDecryptionException(ExitCode exitCode, String message, Path file, String keyPath, Throwable cause) {
         super(exitCode, message, file, keyPath, cause);
     }

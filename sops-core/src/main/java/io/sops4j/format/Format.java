@@ -6,10 +6,15 @@ import java.util.Optional;
 
 /** The file formats, detected from a file name as upstream does. */
 public enum Format {
+    /** YAML, one or more documents. */
     YAML("yaml"),
+    /** JSON. */
     JSON("json"),
+    /** dotenv: {@code KEY=value} lines. */
     DOTENV("dotenv"),
+    /** INI: sections of {@code key = value} lines. */
     INI("ini"),
+    /** Any other file, encrypted whole under the key {@code data}. */
     BINARY("binary");
 
     private final String cliName;
@@ -43,6 +48,7 @@ public enum Format {
         return BINARY;
     }
 
+    /** The format of a file name, as {@link #fromPath(String)}. */
     public static Format fromPath(Path path) {
         return fromPath(path == null ? null : path.toString());
     }

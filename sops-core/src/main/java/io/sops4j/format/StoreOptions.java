@@ -9,8 +9,10 @@ package io.sops4j.format;
  */
 public record StoreOptions(int yamlIndent, int jsonIndent, int jsonBinaryIndent) {
 
+    /** sops's own indentation for every format: nothing set in a {@code .sops.yaml}. */
     public static final StoreOptions DEFAULTS = new StoreOptions(0, -1, -1);
 
+    /** These options with {@code indent} for every format. */
     public StoreOptions withIndent(int indent) {
         return new StoreOptions(indent, indent, indent);
     }

@@ -11,8 +11,10 @@ import java.util.Set;
 /** The order in which key types are tried within a group ({@code --decryption-order}, {@code SOPS_DECRYPTION_ORDER}). */
 public record DecryptionOrder(List<String> types) {
 
+    /** sops's default: age keys first, then PGP. */
     public static final DecryptionOrder DEFAULT = new DecryptionOrder(List.of("age", "pgp"));
 
+    /** Copies {@code types}; a type named twice fails with {@code DUPLICATE_DECRYPTION_KEY_TYPE}. */
     public DecryptionOrder {
         types = List.copyOf(types);
         Set<String> seen = new HashSet<>();
@@ -39,6 +41,7 @@ public record DecryptionOrder(List<String> types) {
         return new DecryptionOrder(types);
     }
 
+    /** The order {@code SOPS_DECRYPTION_ORDER} names, else {@link #DEFAULT}. */
     public static DecryptionOrder from(KeyEnvironment environment) {
         return parse(environment.get("SOPS_DECRYPTION_ORDER").orElse(null));
     }

@@ -33,6 +33,7 @@ public final class KeyEnvironment {
         return Path.of(home == null || home.isEmpty() ? fallback : home);
     }
 
+    /** Other environment variables and another home directory, for example for tests or servers. */
     public static KeyEnvironment of(Map<String, String> variables, Path home) {
         return new KeyEnvironment(variables, Objects.requireNonNull(home, "home"));
     }
@@ -54,10 +55,12 @@ public final class KeyEnvironment {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
+    /** The environment variables key sources read. */
     public Map<String, String> variables() {
         return variables;
     }
 
+    /** The home directory key files are found under. */
     public Path home() {
         return home;
     }

@@ -31,6 +31,7 @@ public final class KeySources {
         return sources;
     }
 
+    /** Exactly {@code sources}, by their {@link KeySource#type()}. */
     public static KeySources of(KeySource... sources) {
         Map<String, KeySource> map = new LinkedHashMap<>();
         for (KeySource source : sources) {
@@ -39,10 +40,12 @@ public final class KeySources {
         return new KeySources(map);
     }
 
+    /** The source of a key type such as {@code age} or {@code kms}. */
     public Optional<KeySource> find(String type) {
         return Optional.ofNullable(byType.get(type));
     }
 
+    /** Every source, by key type. */
     public Map<String, KeySource> byType() {
         return byType;
     }

@@ -17,16 +17,20 @@ public record EncryptionRules(
         String unencryptedCommentRegex,
         String encryptedCommentRegex) {
 
+    /** The suffix sops uses when a file names no rule: keys ending with it stay plaintext. */
     public static final String DEFAULT_UNENCRYPTED_SUFFIX = "_unencrypted";
 
+    /** No rule at all: every value is encrypted (binary files). */
     public static EncryptionRules none() {
         return new EncryptionRules(null, null, null, null, null, null);
     }
 
+    /** What sops applies when no rule is given: {@link #DEFAULT_UNENCRYPTED_SUFFIX}. */
     public static EncryptionRules defaults() {
         return none().withUnencryptedSuffix(DEFAULT_UNENCRYPTED_SUFFIX);
     }
 
+    /** Empty strings mean unset. */
     public EncryptionRules {
         unencryptedSuffix = emptyToNull(unencryptedSuffix);
         encryptedSuffix = emptyToNull(encryptedSuffix);
@@ -36,26 +40,32 @@ public record EncryptionRules(
         encryptedCommentRegex = emptyToNull(encryptedCommentRegex);
     }
 
+    /** These rules with {@code unencrypted_suffix} set to {@code v}. */
     public EncryptionRules withUnencryptedSuffix(String v) {
         return new EncryptionRules(v, encryptedSuffix, unencryptedRegex, encryptedRegex, unencryptedCommentRegex, encryptedCommentRegex);
     }
 
+    /** These rules with {@code encrypted_suffix} set to {@code v}. */
     public EncryptionRules withEncryptedSuffix(String v) {
         return new EncryptionRules(unencryptedSuffix, v, unencryptedRegex, encryptedRegex, unencryptedCommentRegex, encryptedCommentRegex);
     }
 
+    /** These rules with {@code unencrypted_regex} set to {@code v}. */
     public EncryptionRules withUnencryptedRegex(String v) {
         return new EncryptionRules(unencryptedSuffix, encryptedSuffix, v, encryptedRegex, unencryptedCommentRegex, encryptedCommentRegex);
     }
 
+    /** These rules with {@code encrypted_regex} set to {@code v}. */
     public EncryptionRules withEncryptedRegex(String v) {
         return new EncryptionRules(unencryptedSuffix, encryptedSuffix, unencryptedRegex, v, unencryptedCommentRegex, encryptedCommentRegex);
     }
 
+    /** These rules with {@code unencrypted_comment_regex} set to {@code v}. */
     public EncryptionRules withUnencryptedCommentRegex(String v) {
         return new EncryptionRules(unencryptedSuffix, encryptedSuffix, unencryptedRegex, encryptedRegex, v, encryptedCommentRegex);
     }
 
+    /** These rules with {@code encrypted_comment_regex} set to {@code v}. */
     public EncryptionRules withEncryptedCommentRegex(String v) {
         return new EncryptionRules(unencryptedSuffix, encryptedSuffix, unencryptedRegex, encryptedRegex, unencryptedCommentRegex, v);
     }
@@ -72,6 +82,7 @@ public record EncryptionRules(
         return n;
     }
 
+    /** Whether no rule is set. */
     public boolean isEmpty() {
         return count() == 0;
     }

@@ -6,10 +6,12 @@ import java.util.List;
 /** Master keys that each wrap the same secret: the whole data key, or one Shamir share of it. */
 public record KeyGroup(List<MasterKey> keys) {
 
+    /** Copies {@code keys}. */
     public KeyGroup {
         keys = List.copyOf(keys);
     }
 
+    /** A group of {@code keys}. */
     public static KeyGroup of(MasterKey... keys) {
         return new KeyGroup(List.of(keys));
     }

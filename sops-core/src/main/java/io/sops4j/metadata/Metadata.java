@@ -27,6 +27,7 @@ public record Metadata(
     /** The sops version whose format sops4j writes. */
     public static final String SOPS_VERSION = "3.13.2";
 
+    /** Copies the key groups; {@code null} texts become empty. */
     public Metadata {
         keyGroups = List.copyOf(keyGroups);
         Objects.requireNonNull(rules, "rules");
@@ -35,18 +36,22 @@ public record Metadata(
         version = version == null ? "" : version;
     }
 
+    /** This metadata with other key groups. */
     public Metadata withKeyGroups(List<KeyGroup> groups) {
         return new Metadata(groups, shamirThreshold, rules, macOnlyEncrypted, lastModified, mac, version);
     }
 
+    /** This metadata with another Shamir threshold. */
     public Metadata withShamirThreshold(int threshold) {
         return new Metadata(keyGroups, threshold, rules, macOnlyEncrypted, lastModified, mac, version);
     }
 
+    /** This metadata with a new {@code lastmodified} time and encrypted MAC. */
     public Metadata withMac(String lastModified, String mac) {
         return new Metadata(keyGroups, shamirThreshold, rules, macOnlyEncrypted, lastModified, mac, version);
     }
 
+    /** This metadata with another sops version. */
     public Metadata withVersion(String version) {
         return new Metadata(keyGroups, shamirThreshold, rules, macOnlyEncrypted, lastModified, mac, version);
     }

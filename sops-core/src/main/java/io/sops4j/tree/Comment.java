@@ -12,10 +12,12 @@ import java.util.Objects;
  */
 public record Comment(String value, boolean inline) {
 
+    /** The text must not be {@code null}. */
     public Comment {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A comment on a line of its own. */
     public static Comment of(String value) {
         return new Comment(value, false);
     }

@@ -10,23 +10,28 @@ public final class TreeBranch implements Iterable<TreeItem> {
 
     private final List<TreeItem> items;
 
+    /** An empty branch. */
     public TreeBranch() {
         this.items = new ArrayList<>();
     }
 
+    /** A branch holding {@code items} (not copied). */
     public TreeBranch(List<TreeItem> items) {
         this.items = new ArrayList<>(items);
     }
 
+    /** The items in file order, comments included; changes show in this branch. */
     public List<TreeItem> items() {
         return items;
     }
 
+    /** Appends an item; returns this branch. */
     public TreeBranch add(Object key, Object value) {
         items.add(new TreeItem(key, value));
         return this;
     }
 
+    /** Appends an item; returns this branch. */
     public TreeBranch add(TreeItem item) {
         items.add(item);
         return this;
@@ -42,6 +47,7 @@ public final class TreeBranch implements Iterable<TreeItem> {
         return Optional.empty();
     }
 
+    /** Whether an item has the key {@code key}. */
     public boolean containsKey(String key) {
         for (TreeItem item : items) {
             if (key.equals(item.key())) {
@@ -51,10 +57,12 @@ public final class TreeBranch implements Iterable<TreeItem> {
         return false;
     }
 
+    /** The number of items, comments included. */
     public int size() {
         return items.size();
     }
 
+    /** Whether the branch has no item. */
     public boolean isEmpty() {
         return items.isEmpty();
     }

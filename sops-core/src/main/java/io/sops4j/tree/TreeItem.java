@@ -12,14 +12,17 @@ import java.util.Objects;
  */
 public record TreeItem(Object key, Object value) {
 
+    /** The key must not be {@code null}. */
     public TreeItem {
         Objects.requireNonNull(key, "key");
     }
 
+    /** An item that is only a comment. */
     public static TreeItem comment(Comment comment) {
         return new TreeItem(comment, null);
     }
 
+    /** Whether this item is a comment rather than a key and value. */
     public boolean isComment() {
         return key instanceof Comment;
     }

@@ -47,6 +47,7 @@ public final class AgeMasterKey implements MasterKey {
         return recipient;
     }
 
+    /** The {@code age1...} or SSH recipient. */
     public String recipient() {
         return recipient;
     }

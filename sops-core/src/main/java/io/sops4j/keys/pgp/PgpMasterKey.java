@@ -48,6 +48,7 @@ public final class PgpMasterKey implements MasterKey {
         return fingerprint;
     }
 
+    /** The key fingerprint as given. */
     public String fingerprint() {
         return fingerprint;
     }
@@ -57,6 +58,7 @@ public final class PgpMasterKey implements MasterKey {
         return encryptedKey;
     }
 
+    /** When this key was added to the file. */
     public OffsetDateTime createdAt() {
         return createdAt;
     }
