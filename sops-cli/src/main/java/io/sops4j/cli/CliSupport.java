@@ -20,7 +20,7 @@ final class CliSupport {
     }
 
     static Sops.Builder sops(SopsCommand global) {
-        return Sops.builder().storeOptions(storeOptions(global));
+        return Sops.builder().keySources(CliKeySources.get()).storeOptions(storeOptions(global));
     }
 
     /** Store layout from {@code .sops.yaml} {@code stores:}, with {@code --indent} taking precedence. */

@@ -94,7 +94,7 @@ final class EditCommand implements Callable<Integer> {
     }
 
     private Tree editLoop(DecryptedFile opened, Path temp, Store input, Store output) {
-        MetadataCodec codec = MetadataCodec.installed();
+        MetadataCodec codec = new MetadataCodec(CliKeySources.get());
         byte[] initial = showMasterKeys
                 ? output.emitEncrypted(opened.documents(), codec.toBranch(opened.metadata()))
                 : output.emitPlain(opened.documents());

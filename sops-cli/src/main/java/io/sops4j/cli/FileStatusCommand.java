@@ -1,7 +1,6 @@
 package io.sops4j.cli;
 
 import io.sops4j.FormatException;
-import io.sops4j.Sops;
 import io.sops4j.metadata.Metadata;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,7 +28,7 @@ final class FileStatusCommand implements Callable<Integer> {
         types.inputType = inputType;
         boolean encrypted;
         try {
-            Metadata metadata = Sops.builder().storeOptions(CliSupport.storeOptions(global)).build()
+            Metadata metadata = CliSupport.sops(global).build()
                     .metadata(content, types.input(file));
             encrypted = !metadata.version().isEmpty() && !metadata.mac().isEmpty();
         } catch (FormatException e) {

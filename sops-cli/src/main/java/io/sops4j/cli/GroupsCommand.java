@@ -3,7 +3,6 @@ package io.sops4j.cli;
 import io.sops4j.ExitCode;
 import io.sops4j.Sops;
 import io.sops4j.SopsException;
-import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -109,7 +108,7 @@ final class GroupsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            KeyFactory factory = new KeyFactory(KeySources.installed(), encryptionContext, awsProfile);
+            KeyFactory factory = new KeyFactory(CliKeySources.get(), encryptionContext, awsProfile);
             List<MasterKey> keys = new ArrayList<>();
             keys.addAll(factory.keys("kms", kms));
             keys.addAll(factory.keys("pgp", pgp));

@@ -5,7 +5,6 @@ import io.sops4j.Sops;
 import io.sops4j.SopsException;
 import io.sops4j.config.CreationRule;
 import io.sops4j.config.SopsConfig;
-import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -69,7 +68,7 @@ final class UpdateKeysCommand implements Callable<Integer> {
         } catch (SopsException e) {
             throw e.inFile(file);
         }
-        CreationRule rule = config.ruleFor(file, KeySources.installed());
+        CreationRule rule = config.ruleFor(file, CliKeySources.get());
         List<KeyGroup> groups = rule.keyGroups();
         int threshold = Math.min(metadata.shamirThreshold(), groups.size());
         List<GroupDiff> diffs = GroupDiff.between(metadata.keyGroups(), groups);
