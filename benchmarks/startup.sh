@@ -91,10 +91,10 @@ wall = {n: [] for n in names}; cpu = {n: [] for n in names}; ratio_w = {n: [] fo
 for r in range(1, rounds + 1):
     results = json.load(open(f"{work}/round-{feature}-{r}.json"))["results"]
     w = [statistics.median(x["times"]) for x in results]
-    c = [statistics.median([u + s for u, s in zip(x["user"], x["system"])]) for x in results]
+    c = [x["user"] + x["system"] for x in results]  # hyperfine reports their means
     for i, n in enumerate(names):
         wall[n].append(w[i]); cpu[n].append(c[i]); ratio_w[n].append(w[i] / w[0]); ratio_c[n].append(c[i] / c[0])
-print(f"| command | wall ms (median of rounds) | CPU ms | wall ÷ hello | CPU ÷ hello |")
+print(f"| command | wall ms (median of rounds) | CPU ms (mean) | wall ÷ hello (range) | CPU ÷ hello (range) |")
 print(f"|---|---:|---:|---:|---:|")
 for n in names:
     print(f"| {n} | {statistics.median(wall[n])*1000:.0f} | {statistics.median(cpu[n])*1000:.0f} | "
