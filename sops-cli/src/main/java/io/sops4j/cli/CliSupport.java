@@ -20,7 +20,7 @@ final class CliSupport {
     }
 
     static Sops.Builder sops(SopsCommand global) {
-        return Sops.builder().storeOptions(storeOptions(global)).warnings(warning -> global.streams.err().println(
+        return Sops.builder().keySources(CliKeySources.get()).storeOptions(storeOptions(global)).warnings(warning -> global.streams.err().println(
                 "Warning: " + warning));
     }
 

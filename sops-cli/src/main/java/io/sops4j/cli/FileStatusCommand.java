@@ -1,6 +1,5 @@
 package io.sops4j.cli;
 
-import io.sops4j.Sops;
 import io.sops4j.error.FormatException;
 import io.sops4j.format.Format;
 import io.sops4j.metadata.Metadata;
@@ -30,7 +29,7 @@ final class FileStatusCommand implements Callable<Integer> {
         types.inputType = inputType;
         boolean encrypted;
         try {
-            Metadata metadata = Sops.builder().storeOptions(CliSupport.storeOptions(global)).build()
+            Metadata metadata = CliSupport.sops(global).build()
                     .metadata(content, types.input(file));
             encrypted = !metadata.version().isEmpty() && !metadata.mac().isEmpty();
         } catch (FormatException e) {

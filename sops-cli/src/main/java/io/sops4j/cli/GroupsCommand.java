@@ -4,7 +4,6 @@ import io.sops4j.Sops;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -109,7 +108,7 @@ final class GroupsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            KeyFactory factory = new KeyFactory(KeySources.installed(), encryptionContext, awsProfile);
+            KeyFactory factory = new KeyFactory(CliKeySources.get(), encryptionContext, awsProfile);
             List<MasterKey> keys = new ArrayList<>();
             keys.addAll(factory.keys("kms", kms));
             keys.addAll(factory.keys("pgp", pgp));

@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns comma separated key identifiers of one type into master keys of the installed key sources. */
 final class KeyFactory {
-
-    private static final Set<String> CLOUD_TYPES = Set.of("kms", "gcp_kms", "azure_kv", "hc_vault");
 
     private final KeySources sources;
     private final Map<String, String> encryptionContext;
@@ -67,7 +64,7 @@ final class KeyFactory {
     static KeySource source(KeySources sources, String type) {
         return sources.find(type).orElseThrow(() -> new SopsException(ExitCode.GENERIC,
                 "no key source for '" + type + "' keys is installed"
-                        + (CLOUD_TYPES.contains(type) ? "; add io.sops4j:sops-kms (and the cloud SDK it names) to the class path" : "")));
+                        + (CliKeySources.CLOUD_TYPES.contains(type) ? "; add io.sops4j:sops-kms (and the cloud SDK it names) to the class path" : "")));
     }
 
     /** Upstream's {@code kms.ParseKMSContext}: {@code key:value,key2:value2}. */

@@ -4,7 +4,6 @@ import io.sops4j.DecryptedFile;
 import io.sops4j.Sops;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
-import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import java.nio.file.Files;
@@ -80,7 +79,7 @@ final class RotateCommand implements Callable<Integer> {
                     "error: cannot add or remove keys on non-existent files, use the `edit` subcommand instead.",
                     options.file, null, null);
         }
-        KeyFactory factory = new KeyFactory(KeySources.installed(), encryptionContext, awsProfile);
+        KeyFactory factory = new KeyFactory(CliKeySources.get(), encryptionContext, awsProfile);
         List<MasterKey> added = new ArrayList<>();
         added.addAll(factory.keys("kms", addKms));
         added.addAll(factory.keys("gcp_kms", addGcpKms));

@@ -6,7 +6,6 @@ import io.sops4j.config.CreationRule;
 import io.sops4j.config.SopsConfig;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
-import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
@@ -37,7 +36,7 @@ final class RuleOptions {
      * the matching creation rule of {@code .sops.yaml} gives keys, rules and threshold.
      */
     EncryptionOptions resolve(SopsCommand global, KeyOptions keys, Sops sops, String effectiveName) {
-        List<MasterKey> masterKeys = keys.keys(sops.environment(), KeySources.installed());
+        List<MasterKey> masterKeys = keys.keys(sops.environment(), CliKeySources.get());
         if (!masterKeys.isEmpty()) {
             return new EncryptionOptions(List.of(new KeyGroup(masterKeys)), shamirThreshold, rules(global, EncryptionRules.none()),
                     global.macOnlyEncrypted);
@@ -46,7 +45,7 @@ final class RuleOptions {
                 .filter(SopsConfig::hasCreationRules)
                 .orElseThrow(() -> new SopsException(ExitCode.GENERIC, "config file not found, or has no creation rules, "
                         + "and no keys provided through command line options"))
-                .ruleFor(Path.of(effectiveName), KeySources.installed());
+                .ruleFor(Path.of(effectiveName), CliKeySources.get());
         return new EncryptionOptions(rule.keyGroups(), shamirThreshold != 0 ? shamirThreshold : rule.shamirThreshold(),
                 rules(global, rule.rules()), global.macOnlyEncrypted || rule.macOnlyEncrypted());
     }

@@ -3,8 +3,11 @@ package io.sops4j.cli;
 import io.sops4j.config.SopsConfig;
 import io.sops4j.format.Format;
 import io.sops4j.metadata.Metadata;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "sops - encrypted file editor with AWS KMS, GCP KMS, Azure Key Vault, age, and GPG support",
         subcommands = {DecryptCommand.class, EncryptCommand.class, EditCommand.class, RotateCommand.class,
             UpdateKeysCommand.class, SetCommand.class, UnsetCommand.class, ExecEnvCommand.class, ExecFileCommand.class,
-            FileStatusCommand.class, GroupsCommand.class})
+            FileStatusCommand.class, GroupsCommand.class, CompletionCommand.class})
 public final class SopsCommand {
 
     /** Null when not given: {@code --indent 0} is not the same as no {@code --indent} for JSON. */
@@ -44,6 +47,10 @@ public final class SopsCommand {
     Optional<SopsConfig> loadedConfig;
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(Version.text());
+            System.exit(0);
+        }
         System.exit(run(args, Streams.system()));
     }
 
@@ -77,12 +84,23 @@ public final class SopsCommand {
         }
     }
 
-    /** The {@code --version} text, in upstream's shape. */
+    /** The {@code --version} text, in upstream's shape, with the build's own version. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String own = SopsCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"sops " + Metadata.SOPS_VERSION + " (sops4j " + (own == null ? "dev" : own) + ")"};
+            return new String[] {text()};
+        }
+
+        static String text() {
+            Properties build = new Properties();
+            try (InputStream in = SopsCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            } catch (IOException e) {
+                // the version is then reported as unknown
+            }
+            return "sops " + Metadata.SOPS_VERSION + " (sops4j " + build.getProperty("version", "unknown") + ")";
         }
     }
 }

@@ -6,7 +6,6 @@ import io.sops4j.config.SopsConfig;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -70,7 +69,7 @@ final class UpdateKeysCommand implements Callable<Integer> {
         } catch (SopsException e) {
             throw e.inFile(file);
         }
-        CreationRule rule = config.ruleFor(file, KeySources.installed());
+        CreationRule rule = config.ruleFor(file, CliKeySources.get());
         List<KeyGroup> groups = rule.keyGroups();
         int threshold = Math.min(metadata.shamirThreshold(), groups.size());
         List<GroupDiff> diffs = GroupDiff.between(metadata.keyGroups(), groups);

@@ -101,6 +101,7 @@ class CloudKeysEndToEndTest {
 
             Cli.Result encrypted = cli.run("encrypt", "--kms", ARN, "--encryption-context", "env:prod,app:web", "secrets.yaml");
             assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+            assertThat(encrypted.err()).as("the AWS SDK's logging stays silent").doesNotContain("SLF4J").isEmpty();
             assertThat(encrypted.out()).doesNotContain("s3cr3t-Pa55w0rd").contains(String.join("\n",
                     "    kms:",
                     "        - arn: " + ARN,

@@ -3,10 +3,10 @@ package io.sops4j.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sops4j.internal.format.Stores;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
 import io.sops4j.format.StoreOptions;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;

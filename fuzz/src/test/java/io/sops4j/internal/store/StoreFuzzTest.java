@@ -3,12 +3,12 @@ package io.sops4j.internal.store;
 import static io.sops4j.fuzz.Invariant.returnsOrFailsTyped;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sops4j.format.Format;
+import io.sops4j.fuzz.WarmUp;
+import io.sops4j.internal.format.Stores;
 import io.sops4j.tree.TreeBranch;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
-import io.sops4j.format.Format;
-import io.sops4j.internal.format.Stores;
-import io.sops4j.fuzz.WarmUp;
 
 /**
  * Each store's plain and encrypted loaders on arbitrary bytes; what loads must also be written back

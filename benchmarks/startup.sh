@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Start-up of the installed command line against a JVM "hello world" started with the same JVM and
+# flags, on each JDK given (default: java on PATH and /usr/lib/jvm/temurin-25-jdk-amd64 if present),
+# each with its start-up archive (AppCDS on 17-24, AOT cache on 25+; hello world gets its own).
+#
+#   benchmarks/startup.sh [INSTALLATION_DIR]      # default: sops-cli/target/sops4j-cli-*/sops4j-cli-*
+#   ROUNDS=5 RUNS=5 JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" benchmarks/startup.sh
+#
+# Commands are measured in ROUNDS rounds; each round runs hyperfine over every command (hello world
+# first) with RUNS runs each, so hello world and sops share the machine's state of that moment.
+# The ratio reported is the median over rounds of (sops median ÷ hello median) of the same round,
+# for wall time and for user+system CPU time. Besides, the classes each command loads and how many
+# of them came from the archive (-Xlog:class+load), which do not depend on the machine's load.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+if ! command -v hyperfine >/dev/null; then
+  echo "installing hyperfine (Debian package)" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq hyperfine >&2
+fi
+install=${1:-}
+if [ -z "$install" ]; then
+  for candidate in "$root"/sops-cli/target/sops4j-cli-*/sops4j-cli-*; do install=$candidate; done
+fi
+if [ ! -x "$install/bin/sops" ]; then
+  (cd "$root" && mvn -B -q -DskipTests -Dinvoker.skip -pl sops-cli -am package)
+  for candidate in "$root"/sops-cli/target/sops4j-cli-*/sops4j-cli-*; do install=$candidate; done
+fi
+rounds=${ROUNDS:-5}
+runs=${RUNS:-5}
+jdks=${JDKS:-"$(dirname "$(dirname "$(readlink -f "$(command -v java)")")") $( [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && echo /usr/lib/jvm/temurin-25-jdk-amd64)"}
+work=$(mktemp -d "${TMPDIR:-/tmp}/sops4j-startup.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME="$work/cache"
+
+# inputs: a 1 KB age-encrypted YAML file and its key; a hello world jar
+mkdir -p "$work/hello"
+cat > "$work/hello/Hello.java" <<'EOF'
+public class Hello { public static void main(String[] args) { System.out.println("hello"); } }
+EOF
+javac -d "$work/hello" "$work/hello/Hello.java"
+(cd "$work/hello" && jar cf "$work/hello.jar" Hello.class)
+printf '%s\n' "# service settings" > "$work/plain.yaml"
+for i in $(seq 1 24); do printf 'key_%02d: value-%02d-%s\n' "$i" "$i" "0123456789abcdef0123"; done >> "$work/plain.yaml"
+keys=$(age-keygen 2>/dev/null) || keys=
+if [ -z "$keys" ]; then echo "needs age-keygen (Debian package age)" >&2; exit 1; fi
+printf '%s\n' "$keys" > "$work/key.txt"
+recipient=$(printf '%s\n' "$keys" | sed -n 's/^# public key: //p')
+export SOPS_AGE_KEY_FILE="$work/key.txt"
+"$install/bin/sops" encrypt --age "$recipient" --output "$work/secrets.sops.yaml" "$work/plain.yaml"
+echo "input: $(wc -c < "$work/plain.yaml") bytes of YAML, $(wc -c < "$work/secrets.sops.yaml") encrypted" >&2
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr"
+for jdk in $jdks; do
+  java="$jdk/bin/java"
+  feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+  # hello world with the same flags and an archive of the same kind
+  if [ "$feature" -ge 25 ]; then
+    "$java" $flags -XX:AOTCacheOutput="$work/hello-$feature.aot" -cp "$work/hello.jar" Hello >/dev/null 2>&1
+    hello_archive="-XX:AOTCache=$work/hello-$feature.aot"
+  else
+    "$java" $flags -XX:DumpLoadedClassList="$work/hello.classes" -cp "$work/hello.jar" Hello >/dev/null
+    "$java" $flags -Xshare:dump -XX:SharedClassListFile="$work/hello.classes" -XX:SharedArchiveFile="$work/hello-$feature.jsa" \
+      -cp "$work/hello.jar" >/dev/null 2>&1
+    hello_archive="-Xshare:auto -XX:SharedArchiveFile=$work/hello-$feature.jsa"
+  fi
+  export JAVA_HOME=$jdk
+  "$install/bin/sops" --version >/dev/null   # records the command line's archive for this JDK
+  hello="$java $flags $hello_archive -cp $work/hello.jar Hello"
+  commands=("$hello" "$install/bin/sops --version" "$install/bin/sops filestatus $work/secrets.sops.yaml"
+    "$install/bin/sops decrypt $work/secrets.sops.yaml")
+  names=(hello "--version" filestatus decrypt)
+  echo
+  echo "== JDK $feature ($jdk)"
+  for i in 1 2 3; do
+    log="$work/classes.log"
+    SOPS4J_JAVA_OPTS="-Xlog:class+load=info:file=$log" ${commands[$i]} >/dev/null
+    echo "${names[$i]}: $(grep -c . "$log") classes loaded, $(grep -c 'shared objects file' "$log") from the archive"
+  done
+  "$java" $flags $hello_archive -Xlog:class+load=info:file="$work/classes.log" -cp "$work/hello.jar" Hello >/dev/null
+  echo "hello: $(grep -c . "$work/classes.log") classes loaded, $(grep -c 'shared objects file' "$work/classes.log") from the archive"
+  for round in $(seq 1 "$rounds"); do
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/round-$feature-$round.json" "${commands[@]}" >/dev/null 2>&1
+  done
+  python3 - "$work" "$feature" "$rounds" <<'EOF'
+import json, statistics, sys
+work, feature, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+names = ["hello", "--version", "filestatus", "decrypt"]
+wall = {n: [] for n in names}; cpu = {n: [] for n in names}; ratio_w = {n: [] for n in names}; ratio_c = {n: [] for n in names}
+for r in range(1, rounds + 1):
+    results = json.load(open(f"{work}/round-{feature}-{r}.json"))["results"]
+    w = [statistics.median(x["times"]) for x in results]
+    c = [x["user"] + x["system"] for x in results]  # hyperfine reports their means
+    for i, n in enumerate(names):
+        wall[n].append(w[i]); cpu[n].append(c[i]); ratio_w[n].append(w[i] / w[0]); ratio_c[n].append(c[i] / c[0])
+print(f"| command | wall ms (median of rounds) | CPU ms (mean) | wall ÷ hello (range) | CPU ÷ hello (range) |")
+print(f"|---|---:|---:|---:|---:|")
+for n in names:
+    print(f"| {n} | {statistics.median(wall[n])*1000:.0f} | {statistics.median(cpu[n])*1000:.0f} | "
+          f"{statistics.median(ratio_w[n]):.2f}× ({min(ratio_w[n]):.2f}–{max(ratio_w[n]):.2f}) | "
+          f"{statistics.median(ratio_c[n]):.2f}× ({min(ratio_c[n]):.2f}–{max(ratio_c[n]):.2f}) |")
+EOF
+done
+echo
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

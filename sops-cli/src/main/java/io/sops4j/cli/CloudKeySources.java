@@ -1,0 +1,101 @@
+package io.sops4j.cli;
+
+import io.sops4j.ExitCode;
+import io.sops4j.SopsException;
+import io.sops4j.keys.KeySource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The key sources in an installation's {@code lib/kms/}: {@code sops-kms} and the cloud SDKs, in a
+ * class loader of their own made on first use. Only the jar that registers the key sources is
+ * opened for that; an SDK's jars are opened when a key calls the SDK.
+ */
+final class CloudKeySources {
+
+    private static final String REGISTRATION = "META-INF/services/" + KeySource.class.getName();
+
+    private final Path directory;
+    private Map<String, KeySource> byType;
+
+    CloudKeySources(Path directory) {
+        this.directory = directory;
+    }
+
+    synchronized KeySource source(String type) {
+        if (byType == null) {
+            byType = load();
+        }
+        KeySource source = byType.get(type);
+        if (source == null) {
+            throw new SopsException(ExitCode.GENERIC, "no key source for '" + type + "' keys is installed in " + directory);
+        }
+        return source;
+    }
+
+    private Map<String, KeySource> load() {
+        URLClassLoader loader = new URLClassLoader("sops4j-kms", urls(), CloudKeySources.class.getClassLoader());
+        // the SDKs look for their own providers (HTTP clients, credentials) through this loader
+        Thread.currentThread().setContextClassLoader(loader);
+        Map<String, KeySource> found = new HashMap<>();
+        URL registration = loader.findResource(REGISTRATION);
+        if (registration == null) {
+            return found;
+        }
+        for (String name : classNames(registration)) {
+            try {
+                KeySource source = Class.forName(name, true, loader).asSubclass(KeySource.class)
+                        .getConstructor().newInstance();
+                found.putIfAbsent(source.type(), source);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new SopsException(ExitCode.GENERIC, "cannot load key source " + name + " from " + directory + ": " + e, e);
+            }
+        }
+        return found;
+    }
+
+    /** The jars, the one registering key sources first, so looking it up opens no other. */
+    private URL[] urls() {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> jars = new ArrayList<>(files.filter(file -> file.getFileName().toString().endsWith(".jar")).toList());
+            jars.sort(Comparator.comparing((Path jar) -> !jar.getFileName().toString().startsWith("sops-kms-"))
+                    .thenComparing(jar -> jar.getFileName().toString()));
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            return urls;
+        } catch (IOException e) {
+            throw new SopsException(ExitCode.GENERIC, "cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The provider-configuration file's class names, as {@link java.util.ServiceLoader} reads it. */
+    private static List<String> classNames(URL registration) {
+        List<String> names = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(registration.openStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                int comment = line.indexOf('#');
+                String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new SopsException(ExitCode.GENERIC, "cannot read " + registration + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,246 @@
+package io.sops4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sops4j.kms.aws.AwsStandIn;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution archive as a user installs it: unpacked with {@code tar}, {@code bin/sops}
+ * symlinked into a directory on {@code PATH}, run by name from an unrelated working directory with
+ * a home directory of its own (where the start-up archive goes).
+ */
+class InstalledDistributionIT {
+
+    private static final Path REPO = Path.of(System.getProperty("user.dir")).getParent();
+    private static final Path DEMO_KEY = REPO.resolve("testdata/keys/demo-age.txt");
+    private static final Path DEMO_ENCRYPTED = REPO.resolve("testdata/demo/app-secrets.sops.yaml");
+    private static final Path DEMO_PLAIN = REPO.resolve("testdata/demo/app-secrets.yaml");
+    private static final String VERSION = System.getProperty("sops4j.version");
+
+    @TempDir
+    Path temp;
+
+    private Path bin;
+    private Path home;
+    private Path work;
+    private final Map<String, String> environment = new HashMap<>();
+
+    @BeforeEach
+    void install() throws Exception {
+        Path archive = Path.of(System.getProperty("sops4j.distribution"));
+        Path installation = Files.createDirectories(temp.resolve("opt"));
+        Result unpacked = exec(installation, List.of("tar", "-xzf", archive.toString()), null);
+        assertThat(unpacked.exit()).as(unpacked.err()).isZero();
+        bin = Files.createDirectories(temp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("sops"),
+                installation.resolve("sops4j-cli-" + VERSION).resolve("bin").resolve("sops"));
+        home = Files.createDirectories(temp.resolve("home"));
+        work = Files.createDirectories(temp.resolve("work"));
+        Files.copy(DEMO_ENCRYPTED, work.resolve("app-secrets.sops.yaml"));
+        environment.put("PATH", bin + File.pathSeparator + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("HOME", home.toString());
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("SOPS_AGE_KEY_FILE", DEMO_KEY.toString());
+    }
+
+    @Test
+    void symlinkedLauncherPrintsTheVersionAndDecryptsFromAnotherDirectory() throws Exception {
+        Result version = sops("--version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(version.out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
+        assertThat(version.err()).isEmpty();
+        assertThat(archives()).singleElement().asString().matches("sops4j-java\\d+-\\d+\\.(jsa|aot)");
+
+        Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
+        assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+        assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
+        assertThat(decrypted.err()).isEmpty();
+    }
+
+    /** Another JDK, or the same one reached through another path, gets an archive of its own, silently. */
+    @Test
+    void eachJdkGetsItsOwnStartUpArchiveWithoutWarnings() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path sameJdkElsewhere = Files.createSymbolicLink(temp.resolve("jdk-link"), javaHome);
+        List<Path> jdks = new ArrayList<>(List.of(javaHome, sameJdkElsewhere));
+        otherJdk(javaHome).ifPresent(jdks::add);
+        jdks.add(javaHome);
+        for (Path jdk : jdks) {
+            environment.put("JAVA_HOME", jdk.toString());
+            Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
+            assertThat(decrypted.exit()).as(jdk + ": " + decrypted.err()).isZero();
+            assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
+            assertThat(decrypted.err()).as(jdk.toString()).isEmpty();
+        }
+        assertThat(archives()).hasSize(jdks.size() - 1);
+        Files.delete(sameJdkElsewhere);
+    }
+
+    @Test
+    void anArchiveIsUsedOnceMadeAndRemadeWhenTheJarsChange() throws Exception {
+        assertThat(sops("--version").exit()).isZero();
+        Path archive = home.resolve(".cache/sops4j").resolve(archives().get(0));
+        environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + temp.resolve("classes.log"));
+        assertThat(sops("decrypt", "app-secrets.sops.yaml").exit()).isZero();
+        List<String> loaded = Files.readAllLines(temp.resolve("classes.log"));
+        assertThat(loaded.stream().filter(line -> line.contains("io.sops4j.cli.DecryptCommand ")))
+                .singleElement().asString().containsAnyOf("shared objects file", "AOT cache");
+
+        long before = Files.getLastModifiedTime(archive).toMillis();
+        Path jar = temp.resolve("opt/sops4j-cli-" + VERSION + "/lib/sops4j-cli.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(before + 2000));
+        environment.remove("SOPS4J_JAVA_OPTS");
+        Result afterChange = sops("decrypt", "app-secrets.sops.yaml");
+        assertThat(afterChange.exit()).as(afterChange.err()).isZero();
+        assertThat(afterChange.err()).isEmpty();
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(before);
+    }
+
+    @Test
+    void noStartUpArchiveWhenTurnedOff() throws Exception {
+        environment.put("SOPS4J_CDS", "0");
+        Result version = sops("--version");
+        assertThat(version.exit()).as(version.err()).isZero();
+        assertThat(home.resolve(".cache")).doesNotExist();
+    }
+
+    /**
+     * The launcher decides its flags from file metadata only. Reading {@code /dev/stdout} inside
+     * the launcher's own command substitution used to wait forever on the launcher's own pipe.
+     */
+    @Test
+    void argumentsThatAreFifosOrStandardOutputAreNeverOpenedByTheLauncher() throws Exception {
+        environment.put("SOPS4J_CDS", "0");
+        Path fifo = work.resolve("pipe");
+        assertThat(exec(work, List.of("mkfifo", fifo.toString()), null).exit()).isZero();
+        Result onFifo = sops("filestatus", "pipe");
+        assertThat(onFifo.exit()).isEqualTo(100);
+        assertThat(onFifo.err()).contains("cannot operate on non-existent file");
+
+        Path captured = work.resolve("captured.txt");
+        Result onStdout = exec(work, command("filestatus", "/dev/stdout"), captured.toFile());
+        assertThat(onStdout.err()).as("the command line itself ran and read the empty file")
+                .startsWith("/dev/stdout: Could not unmarshal input data");
+    }
+
+    /** Age files never open lib/kms; a KMS key loads the AWS SDK from there, with no logging noise. */
+    @Test
+    void cloudKeySourcesLoadFromTheirOwnDirectoryOnlyWhenUsed() throws Exception {
+        environment.put("SOPS4J_CDS", "0");
+        Path log = temp.resolve("classes.log");
+        environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        assertThat(sops("decrypt", "app-secrets.sops.yaml").exit()).isZero();
+        assertThat(Files.readAllLines(log)).noneMatch(line -> line.contains("/lib/kms/"));
+
+        String arn = "arn:aws:kms:eu-west-1:000000000000:key/00000000-0000-0000-0000-000000000000";
+        try (AwsStandIn aws = new AwsStandIn(Set.of(arn), Set.of("AKIAINSTALLED"))) {
+            environment.put("AWS_ENDPOINT_URL_KMS", aws.endpoint());
+            environment.put("AWS_ACCESS_KEY_ID", "AKIAINSTALLED");
+            environment.put("AWS_SECRET_ACCESS_KEY", "installed-secret-access-key");
+            environment.put("AWS_REGION", "us-east-1");
+            Files.writeString(work.resolve("plain.yaml"), "password: s3cr3t\n");
+            Result encrypted = sops("encrypt", "--kms", arn, "--output", "kms.sops.yaml", "plain.yaml");
+            assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+            assertThat(encrypted.err()).isEmpty();
+            assertThat(Files.readAllLines(log)).anyMatch(line -> line.contains("software.amazon.awssdk.services.kms.KmsClient ")
+                    && line.contains("/lib/kms/"));
+
+            Result decrypted = sops("decrypt", "kms.sops.yaml");
+            assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+            assertThat(decrypted.out()).isEqualTo("password: s3cr3t\n");
+            assertThat(decrypted.err()).isEmpty();
+            assertThat(aws.calls).hasSize(2);
+        }
+    }
+
+    private List<String> archives() throws IOException {
+        Path cache = home.resolve(".cache/sops4j");
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A JDK of another feature version beside this one ({@code /usr/lib/jvm/*}), if the machine has one. */
+    private static Optional<Path> otherJdk(Path javaHome) throws IOException {
+        String own = feature(javaHome);
+        Path parent = javaHome.toRealPath().getParent();
+        try (Stream<Path> siblings = Files.list(parent)) {
+            return siblings.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
+                    .filter(jdk -> !feature(jdk).isEmpty() && !feature(jdk).equals(own))
+                    .sorted()
+                    .findFirst();
+        }
+    }
+
+    private static String feature(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    return line.substring("JAVA_VERSION=\"".length()).split("[.\"]")[0];
+                }
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return "";
+    }
+
+    /** {@code sops ARGS} as a shell runs it: found through {@code PATH}, in the working directory. */
+    private List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "exec sops \"$@\"", "sh"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Result sops(String... args) throws Exception {
+        return exec(work, command(args), null);
+    }
+
+    private Result exec(Path directory, List<String> command, File stdout) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Path out = stdout != null ? stdout.toPath() : temp.resolve("stdout.txt");
+        Path err = temp.resolve("stderr.txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("did not finish within 300 s: " + command);
+        }
+        return new Result(process.exitValue(), read(out), read(err));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+}
