@@ -130,9 +130,18 @@ class InstalledDistributionIT {
         environment.put("SOPS4J_CDS", "0");
         Path fifo = work.resolve("pipe");
         assertThat(exec(work, List.of("mkfifo", fifo.toString()), null).exit()).isZero();
-        Result onFifo = sops("filestatus", "pipe");
-        assertThat(onFifo.exit()).isEqualTo(100);
-        assertThat(onFifo.err()).contains("cannot operate on non-existent file");
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, "a: b\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Result onFifo = sops("filestatus", "--input-type", "yaml", "pipe");
+        writer.join(10_000);
+        assertThat(onFifo.exit()).as("sops reads the FIFO itself, as upstream: " + onFifo.err()).isZero();
+        assertThat(onFifo.out()).as("what the writer wrote reached sops whole").contains("{\"encrypted\":false}");
 
         Path captured = work.resolve("captured.txt");
         Result onStdout = exec(work, command("filestatus", "/dev/stdout"), captured.toFile());

@@ -258,6 +258,6 @@ class JsonStoreTest {
         assertThat((List<?>) value).isEmpty();
         assertThatThrownBy(() -> load("{\"a\": " + "[".repeat(depth + 1) + "]".repeat(depth + 1) + "}"))
                 .isInstanceOf(FormatException.class)
-                .hasMessage("Could not unmarshal input data: exceeded max depth of 10000");
+                .hasMessage("Could not unmarshal input data: exceeded max depth of 10000 (line 1)");
     }
 }
