@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Age keys: {@link #recipient} and {@link #recipients} make the master keys a file is encrypted
- * for; {@link #generateX25519} and {@link #recipientOf} handle X25519 identities.
+ * for; {@link #generateX25519}, {@link #generateHybrid} and {@link #recipientOf} handle X25519 and
+ * hybrid post-quantum identities.
  *
  * <pre>{@code
  * EncryptionOptions options = EncryptionOptions.withKeys(AgeKeys.recipient("age1..."));
@@ -14,7 +15,11 @@ import java.util.List;
  */
 public final class AgeKeys {
 
-    /** A new X25519 key pair: {@code identity} is the {@code AGE-SECRET-KEY-1...} secret, {@code recipient} the {@code age1...} public key. */
+    /**
+     * A new key pair: {@code identity} is the secret ({@code AGE-SECRET-KEY-1...} or
+     * {@code AGE-SECRET-KEY-PQ-1...}), {@code recipient} the public key ({@code age1...} or
+     * {@code age1pq1...}); {@code toString} shows only the recipient.
+     */
     public record KeyPair(String identity, String recipient) {
 
         @Override
@@ -32,10 +37,28 @@ public final class AgeKeys {
         return new KeyPair(identity.encoded(), identity.recipient().encoded());
     }
 
-    /** The {@code age1...} recipient of an {@code AGE-SECRET-KEY-1...} identity. */
+    /**
+     * A new random hybrid post-quantum identity ({@code AGE-SECRET-KEY-PQ-1...}) and its
+     * {@code age1pq1...} recipient: ML-KEM-768 + X25519 as age v1.3 defines it.
+     */
+    public static KeyPair generateHybrid() {
+        HybridIdentity identity = HybridIdentity.generate();
+        return new KeyPair(identity.encoded(), identity.recipient().encoded());
+    }
+
+    /**
+     * The recipient of an identity: {@code age1...} for {@code AGE-SECRET-KEY-1...},
+     * {@code age1pq1...} for {@code AGE-SECRET-KEY-PQ-1...}.
+     *
+     * @throws FormatException when the identity is not valid
+     */
     public static String recipientOf(String identity) {
+        String trimmed = identity.strip();
         try {
-            return X25519Identity.parse(identity.strip(), "the given identity").recipient().encoded();
+            if (trimmed.startsWith("AGE-SECRET-KEY-PQ-1")) {
+                return HybridIdentity.parse(trimmed, "the given identity").recipient().encoded();
+            }
+            return X25519Identity.parse(trimmed, "the given identity").recipient().encoded();
         } catch (IllegalArgumentException e) {
             throw new FormatException(e.getMessage());
         }
@@ -59,7 +82,7 @@ public final class AgeKeys {
     }
 
     /**
-     * A master key for an {@code age1...} or {@code ssh-ed25519}/{@code ssh-rsa} recipient (trimmed),
+     * A master key for an {@code age1...}, {@code age1pq1...} or {@code ssh-ed25519}/{@code ssh-rsa} recipient (trimmed),
      * holding no wrapped data key yet.
      *
      * @throws FormatException when the recipient is not valid
@@ -84,7 +107,7 @@ public final class AgeKeys {
     static Recipient parseRecipient(String recipient) {
         try {
             if (recipient.startsWith("age1pq1")) {
-                throw new IllegalArgumentException("post-quantum hybrid age recipients (age1pq1...) are not supported");
+                return HybridRecipient.parse(recipient);
             }
             if (recipient.startsWith("age1") && recipient.chars().filter(c -> c == '1').count() > 1) {
                 throw new IllegalArgumentException("age plugin recipients are not supported");

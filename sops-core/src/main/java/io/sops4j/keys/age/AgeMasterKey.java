@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The data key wrapped to one age recipient: an X25519 {@code age1...} key or an SSH
- * {@code ssh-ed25519}/{@code ssh-rsa} public key. {@code enc} is an armored age file.
+ * The data key wrapped to one age recipient: an X25519 {@code age1...} key, a hybrid post-quantum
+ * {@code age1pq1...} key or an SSH {@code ssh-ed25519}/{@code ssh-rsa} public key. {@code enc} is
+ * an armored age file.
  */
 public final class AgeMasterKey implements MasterKey {
 
@@ -47,7 +48,7 @@ public final class AgeMasterKey implements MasterKey {
         return recipient;
     }
 
-    /** The {@code age1...} or SSH recipient. */
+    /** The {@code age1...}, {@code age1pq1...} or SSH recipient. */
     public String recipient() {
         return recipient;
     }

@@ -1,27 +1,30 @@
 package io.sops4j.keys.age;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.hpke.HPKE;
 
 /**
- * An {@code AGE-SECRET-KEY-PQ-1...} identity: ML-KEM-768 + X25519 through HPKE
- * (age v1.3 {@code mlkem768x25519} stanzas). Decryption only.
+ * An {@code AGE-SECRET-KEY-PQ-1...} identity (age v1.3): the 32-byte ML-KEM-768 + X25519 (X-Wing)
+ * seed; it opens the {@code mlkem768x25519} stanzas of its {@link HybridRecipient}.
  */
 final class HybridIdentity implements Identity {
 
     private static final String HRP = "AGE-SECRET-KEY-PQ-";
-    private static final byte[] INFO = "age-encryption.org/mlkem768x25519".getBytes(StandardCharsets.US_ASCII);
-    private static final int ENC_SIZE = 1088 + 32;
+    private static final int SEED_SIZE = 32;
 
+    private final byte[] seed;
     private final AsymmetricCipherKeyPair keyPair;
     private final String source;
 
-    private HybridIdentity(AsymmetricCipherKeyPair keyPair, String source) {
-        this.keyPair = keyPair;
+    private HybridIdentity(byte[] seed, String source) {
+        this.seed = seed.clone();
+        this.keyPair = HybridRecipient.hpke().deserializePrivateKey(this.seed, null);
         this.source = source;
+    }
+
+    static HybridIdentity generate() {
+        return new HybridIdentity(AgeCrypto.random(SEED_SIZE), "generated");
     }
 
     static HybridIdentity parse(String text, String source) {
@@ -31,27 +34,31 @@ final class HybridIdentity implements Identity {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("malformed age hybrid secret key in " + source + ": " + e.getMessage());
         }
-        if (!decoded.hrp().equals(HRP) || decoded.data().length != 32) {
+        if (!decoded.hrp().equals(HRP) || decoded.data().length != SEED_SIZE) {
             throw new IllegalArgumentException("malformed age hybrid secret key in " + source);
         }
-        return new HybridIdentity(hpke().deserializePrivateKey(decoded.data(), null), source);
+        return new HybridIdentity(decoded.data(), source);
     }
 
-    private static HPKE hpke() {
-        return new HPKE(HPKE.mode_base, HPKE.kem_MLKEM768_X25519, HPKE.kdf_HKDF_SHA256, HPKE.aead_CHACHA20_POLY1305);
+    String encoded() {
+        return Bech32.encode(HRP, seed);
+    }
+
+    HybridRecipient recipient() {
+        return HybridRecipient.of(HybridRecipient.hpke().serializePublicKey(keyPair.getPublic()));
     }
 
     @Override
     public byte[] unwrap(List<Stanza> stanzas) {
         for (Stanza stanza : stanzas) {
-            if (!stanza.type().equals("mlkem768x25519")) {
+            if (!stanza.type().equals(HybridRecipient.STANZA_TYPE)) {
                 continue;
             }
             if (stanza.args().size() != 1) {
                 throw AgeFailure.header("invalid mlkem768x25519 stanza: expected one argument");
             }
             byte[] enc = AgeCrypto.decodeRawBase64(stanza.args().get(0));
-            if (enc == null || enc.length != ENC_SIZE) {
+            if (enc == null || enc.length != HybridRecipient.ENC_SIZE) {
                 throw AgeFailure.header("invalid mlkem768x25519 stanza: malformed encapsulated key");
             }
             byte[] body = stanza.body();
@@ -59,7 +66,7 @@ final class HybridIdentity implements Identity {
                 throw AgeFailure.header("stanza body has the wrong size for a file key");
             }
             try {
-                return hpke().open(enc, keyPair, INFO, new byte[0], body, null, null, null);
+                return HybridRecipient.hpke().open(enc, keyPair, HybridRecipient.INFO, new byte[0], body, null, null, null);
             } catch (InvalidCipherTextException e) {
                 continue;
             } catch (IllegalStateException e) {
