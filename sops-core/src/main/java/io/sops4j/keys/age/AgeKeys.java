@@ -1,6 +1,7 @@
 package io.sops4j.keys.age;
 
 import io.sops4j.error.FormatException;
+import io.sops4j.keys.KeySource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +80,14 @@ public final class AgeKeys {
             keys.add(AgeMasterKey.forRecipient(recipient));
         }
         return keys;
+    }
+
+    /**
+     * The {@code age} key source, reading stored {@code age} entries; {@link io.sops4j.keys.KeySources#installed()}
+     * holds it too.
+     */
+    public static KeySource keySource() {
+        return new AgeKeySource();
     }
 
     static Recipient parseRecipient(String recipient) {

@@ -1,5 +1,6 @@
 package io.sops4j.keys.pgp;
 
+import io.sops4j.keys.KeySource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,5 +31,13 @@ public final class PgpKeys {
             }
         }
         return keys;
+    }
+
+    /**
+     * The {@code pgp} key source, reading stored {@code pgp} entries; {@link io.sops4j.keys.KeySources#installed()}
+     * holds it too.
+     */
+    public static KeySource keySource() {
+        return new PgpKeySource();
     }
 }
