@@ -27,13 +27,22 @@ public final class AgeKeys {
     private AgeKeys() {
     }
 
-    /** A new random X25519 identity and its recipient. */
+    /**
+     * A new random X25519 identity and its recipient.
+     *
+     * @return a new random X25519 identity and its recipient
+     */
     public static KeyPair generateX25519() {
         X25519Identity identity = X25519Identity.generate();
         return new KeyPair(identity.encoded(), identity.recipient().encoded());
     }
 
-    /** The {@code age1...} recipient of an {@code AGE-SECRET-KEY-1...} identity. */
+    /**
+     * The {@code age1...} recipient of an {@code AGE-SECRET-KEY-1...} identity.
+     *
+     * @param identity an {@code AGE-SECRET-KEY-1...} identity
+     * @return the {@code age1...} recipient of an {@code AGE-SECRET-KEY-1...} identity
+     */
     public static String recipientOf(String identity) {
         try {
             return X25519Identity.parse(identity.strip(), "the given identity").recipient().encoded();
@@ -45,6 +54,9 @@ public final class AgeKeys {
     /**
      * Splits a comma-separated recipient list as sops does ({@code --age}, {@code SOPS_AGE_RECIPIENTS},
      * {@code .sops.yaml}): each entry trimmed and validated; an empty string gives an empty list.
+     *
+     * @param commaSeparated recipients separated by commas
+     * @return the recipients
      */
     public static List<String> parseRecipients(String commaSeparated) {
         List<String> recipients = new ArrayList<>();
@@ -63,6 +75,8 @@ public final class AgeKeys {
      * A master key for an {@code age1...} or {@code ssh-ed25519}/{@code ssh-rsa} recipient (trimmed),
      * holding no wrapped data key yet.
      *
+     * @param recipient the recipient
+     * @return the master key
      * @throws FormatException when the recipient is not valid
      */
     public static AgeMasterKey recipient(String recipient) {
@@ -72,6 +86,8 @@ public final class AgeKeys {
     /**
      * One master key per recipient of a comma-separated list, as {@code --age} takes them.
      *
+     * @param commaSeparated recipients separated by commas
+     * @return one master key per recipient of a comma-separated list, as {@code --age} takes them
      * @throws FormatException when a recipient is not valid
      */
     public static List<AgeMasterKey> recipients(String commaSeparated) {
@@ -85,6 +101,8 @@ public final class AgeKeys {
     /**
      * The {@code age} key source, reading stored {@code age} entries; {@link io.sops4j.keys.KeySources#installed()}
      * holds it too.
+     *
+     * @return the {@code age} key source, reading stored {@code age} entries
      */
     public static KeySource keySource() {
         return new AgeKeySource();

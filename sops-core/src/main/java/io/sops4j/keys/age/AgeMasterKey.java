@@ -47,7 +47,11 @@ public final class AgeMasterKey implements MasterKey {
         return recipient;
     }
 
-    /** The {@code age1...} or SSH recipient. */
+    /**
+     * The {@code age1...} or SSH recipient.
+     *
+     * @return the {@code age1...} or SSH recipient
+     */
     public String recipient() {
         return recipient;
     }
