@@ -51,27 +51,47 @@ public final class DecryptedFile implements AutoCloseable {
         this.storeOptions = storeOptions;
     }
 
-    /** The plaintext documents and the metadata. The documents may be changed before re-encrypting. */
+    /**
+     * The plaintext documents and the metadata. The documents may be changed before re-encrypting.
+     *
+     * @return the plaintext documents and the metadata
+     */
     public Tree tree() {
         return tree;
     }
 
-    /** The plaintext documents (a YAML file may have several; other formats have one). */
+    /**
+     * The plaintext documents (a YAML file may have several; other formats have one).
+     *
+     * @return the plaintext documents (a YAML file may have several; other formats have one)
+     */
     public List<TreeBranch> documents() {
         return tree.branches();
     }
 
-    /** The file's SOPS metadata: key groups, encryption rules, MAC, version. */
+    /**
+     * The file's SOPS metadata: key groups, encryption rules, MAC, version.
+     *
+     * @return the file's SOPS metadata
+     */
     public Metadata metadata() {
         return tree.metadata();
     }
 
-    /** The format the file was read as. */
+    /**
+     * The format the file was read as.
+     *
+     * @return the format the file was read as
+     */
     public Format format() {
         return format;
     }
 
-    /** The plaintext in the file's own format, as {@code sops decrypt} prints it. */
+    /**
+     * The plaintext in the file's own format, as {@code sops decrypt} prints it.
+     *
+     * @return the plaintext in the file's own format, as {@code sops decrypt} prints it
+     */
     public byte[] toBytes() {
         return toBytes(format);
     }
@@ -79,6 +99,10 @@ public final class DecryptedFile implements AutoCloseable {
     /**
      * The plaintext in another format, as {@code sops decrypt --output-type} prints it, with the
      * store options of the {@link Sops} that opened the file.
+     *
+     * @param output the format to write
+     * @return the plaintext in another format, as {@code sops decrypt --output-type} prints it, with the
+     *     store options of the {@link Sops} that opened the file
      */
     public byte[] toBytes(Format output) {
         try {
@@ -94,12 +118,21 @@ public final class DecryptedFile implements AutoCloseable {
         }
     }
 
-    /** The first document as nested {@link Map}s and {@link List}s in file order, comments left out. */
+    /**
+     * The first document as nested {@link Map}s and {@link List}s in file order, comments left out.
+     *
+     * @return the first document as nested {@link Map}s and {@link List}s in file order, comments left out
+     */
     public Map<String, Object> toMap() {
         return tree.branches().isEmpty() ? Map.of() : DeepStack.call(() -> toMap(tree.branches().get(0)));
     }
 
-    /** The value at an {@code --extract} path of the first document. */
+    /**
+     * The value at an {@code --extract} path of the first document.
+     *
+     * @param path a path as {@code --extract} takes it, such as {@code ["app"]["db"]}
+     * @return the value at an {@code --extract} path of the first document
+     */
     public Object extract(String path) {
         return extract(TreePath.parse(path));
     }
@@ -108,6 +141,8 @@ public final class DecryptedFile implements AutoCloseable {
      * The value at {@code path} of the first document: a {@link String}, number, {@link Boolean},
      * {@code byte[]}, {@link TreeBranch} or {@link List}.
      *
+     * @param path the path to the value
+     * @return the value at {@code path} of the first document
      * @throws KeyNotFoundException when the path does not exist
      */
     public Object extract(TreePath path) {
@@ -125,6 +160,10 @@ public final class DecryptedFile implements AutoCloseable {
     /**
      * The value at an {@code --extract} path as {@code sops decrypt --extract} prints it: a string
      * raw without a newline, a mapping as a document, other values as the output store prints one value.
+     *
+     * @param path a path as {@code --extract} takes it
+     * @param output the format that prints values other than strings and mappings
+     * @return the value at an {@code --extract} path as {@code sops decrypt --extract} prints it
      */
     public byte[] extractBytes(String path, Format output) {
         Object value = extract(path);
@@ -149,6 +188,10 @@ public final class DecryptedFile implements AutoCloseable {
     /**
      * Sets the value at {@code path} of the first document, creating missing keys and list
      * elements as {@code sops set} does; returns whether the document changed.
+     *
+     * @param path where to set the value
+     * @param value a string, number, boolean, {@code null}, {@link TreeBranch} or {@link List}
+     * @return whether the document changed
      */
     public boolean setValue(TreePath path, Object value) {
         TreeBranch document = firstDocument();
@@ -162,6 +205,7 @@ public final class DecryptedFile implements AutoCloseable {
     /**
      * Removes the value at {@code path} of the first document, as {@code sops unset} does.
      *
+     * @param path the value to remove
      * @throws KeyNotFoundException when the path does not exist
      */
     public void unsetValue(TreePath path) {
@@ -180,6 +224,9 @@ public final class DecryptedFile implements AutoCloseable {
      * This file with other documents or metadata, keeping the data key and the memory of decrypted
      * values, so that {@link Sops#reencrypt} leaves the ciphertext of unchanged values as it was.
      * Both files share the data key: closing one closes the other.
+     *
+     * @param newTree the documents and metadata of the new file
+     * @return a file sharing this one's data key
      */
     public DecryptedFile withTree(Tree newTree) {
         return new DecryptedFile(newTree, format, file, dataKey, cipher, storeOptions);

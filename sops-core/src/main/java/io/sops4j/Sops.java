@@ -77,39 +77,74 @@ public final class Sops {
         this.dataKeys = builder.dataKeys;
     }
 
-    /** Keys from the process environment and home directory, the key sources on the class path. */
+    /**
+     * Keys from the process environment and home directory, the key sources on the class path.
+     *
+     * @return an instance with the defaults
+     */
     public static Sops create() {
         return builder().build();
     }
 
-    /** A builder starting from the defaults of {@link #create()}. */
+    /**
+     * A builder starting from the defaults of {@link #create()}.
+     *
+     * @return a builder starting from the defaults of {@link #create()}
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Where this instance's key sources find credentials. */
+    /**
+     * Where this instance's key sources find credentials.
+     *
+     * @return where this instance's key sources find credentials
+     */
     public KeyEnvironment environment() {
         return environment;
     }
 
     // ---------------------------------------------------------------- decryption
 
-    /** Decrypts a file whose format follows from its name. */
+    /**
+     * Decrypts a file whose format follows from its name.
+     *
+     * @param file the encrypted file
+     * @return the decrypted file; close it to wipe its data key
+     */
     public DecryptedFile decrypt(Path file) {
         return decrypt(file, Format.fromPath(file));
     }
 
-    /** Decrypts a file read as {@code format}. */
+    /**
+     * Decrypts a file read as {@code format}.
+     *
+     * @param file the encrypted file
+     * @param format the format to read the file as
+     * @return the decrypted file; close it to wipe its data key
+     */
     public DecryptedFile decrypt(Path file, Format format) {
         return decrypt(read(file), format, file);
     }
 
-    /** Decrypts the content of a file read as {@code format}. */
+    /**
+     * Decrypts the content of a file read as {@code format}.
+     *
+     * @param input the encrypted file's content
+     * @param format the format to read it as
+     * @return the decrypted file; close it to wipe its data key
+     */
     public DecryptedFile decrypt(byte[] input, Format format) {
         return decrypt(input, format, null);
     }
 
-    /** Decrypts a stream read to its end as {@code format}; the stream is not closed. */
+    /**
+     * Decrypts a stream read to its end as {@code format}; the stream is not closed.
+     *
+     * @param input the encrypted file's content
+     * @param format the format to read it as
+     * @return the decrypted file; close it to wipe its data key
+     */
     public DecryptedFile decrypt(InputStream input, Format format) {
         try {
             return decrypt(input.readAllBytes(), format, null);
@@ -118,7 +153,13 @@ public final class Sops {
         }
     }
 
-    /** Reads the metadata of an encrypted file without decrypting anything. */
+    /**
+     * Reads the metadata of an encrypted file without decrypting anything.
+     *
+     * @param input the encrypted file's content
+     * @param format the format to read it as
+     * @return the file's metadata
+     */
     public Metadata metadata(byte[] input, Format format) {
         return DeepStack.call(() -> readMetadata(input, format));
     }
@@ -175,7 +216,13 @@ public final class Sops {
 
     // ---------------------------------------------------------------- encryption
 
-    /** Encrypts a plaintext file whose format follows from its name. */
+    /**
+     * Encrypts a plaintext file whose format follows from its name.
+     *
+     * @param file the plaintext file
+     * @param options the keys and rules to encrypt with
+     * @return the encrypted file's content
+     */
     public byte[] encrypt(Path file, EncryptionOptions options) {
         Format format = Format.fromPath(file);
         try {
@@ -185,12 +232,27 @@ public final class Sops {
         }
     }
 
-    /** Encrypts plaintext read and written as {@code format}. */
+    /**
+     * Encrypts plaintext read and written as {@code format}.
+     *
+     * @param plaintext the plaintext file's content
+     * @param format the format of the plaintext and of the result
+     * @param options the keys and rules to encrypt with
+     * @return the encrypted file's content
+     */
     public byte[] encrypt(byte[] plaintext, Format format, EncryptionOptions options) {
         return encrypt(plaintext, format, format, options);
     }
 
-    /** Encrypts plaintext read as {@code input} and written as {@code output}. */
+    /**
+     * Encrypts plaintext read as {@code input} and written as {@code output}.
+     *
+     * @param plaintext the plaintext file's content
+     * @param input the format of the plaintext
+     * @param output the format of the result
+     * @param options the keys and rules to encrypt with
+     * @return the encrypted file's content
+     */
     public byte[] encrypt(byte[] plaintext, Format input, Format output, EncryptionOptions options) {
         return DeepStack.call(() -> encryptPlaintext(plaintext, input, output, options));
     }
@@ -227,6 +289,11 @@ public final class Sops {
     /**
      * A new file of {@code documents} that is not written yet, as {@code sops edit} starts one: a
      * fresh data key already wrapped by every key of {@code options}, ready for {@link #reencrypt}.
+     *
+     * @param documents the plaintext documents
+     * @param format the format the file will be written in
+     * @param options the keys and rules to encrypt with
+     * @return the new file; close it to wipe its data key
      */
     public DecryptedFile newFile(List<TreeBranch> documents, Format format, EncryptionOptions options) {
         Metadata metadata = newMetadata(options, format == Format.BINARY);
@@ -284,7 +351,13 @@ public final class Sops {
         }
     }
 
-    /** Re-encrypts a decrypted file (changed or not) with its own data key, keeping unchanged ciphertexts. */
+    /**
+     * Re-encrypts a decrypted file (changed or not) with its own data key, keeping unchanged ciphertexts.
+     *
+     * @param file the decrypted file
+     * @param output the format to write
+     * @return the encrypted file's content
+     */
     public byte[] reencrypt(DecryptedFile file, Format output) {
         return DeepStack.call(() -> reencryptTree(file, output));
     }
@@ -303,6 +376,11 @@ public final class Sops {
     /**
      * The text {@code sops edit} opens in an editor: the plaintext documents of {@code file} in
      * {@code format}, followed by its metadata when {@code withMetadata} ({@code --show-master-keys}).
+     *
+     * @param file the decrypted file
+     * @param format the format of the text
+     * @param withMetadata whether the metadata follows the documents
+     * @return the text {@code sops edit} opens in an editor
      */
     public byte[] editableText(DecryptedFile file, Format format, boolean withMetadata) {
         Store store = Stores.of(format, storeOptions);
@@ -320,6 +398,11 @@ public final class Sops {
      * under the file's metadata (or under the edited metadata when {@code withMetadata}), with the
      * file's data key, ready for {@link #reencrypt}. The result shares the data key of {@code file}.
      *
+     * @param file the decrypted file the text was made from
+     * @param edited the text after editing
+     * @param format the format of the text
+     * @param withMetadata whether the text holds the metadata, as {@link #editableText} wrote it
+     * @return the edited file, not yet encrypted
      * @throws SopsException (exit code {@link ExitCode#COULD_NOT_READ_INPUT_FILE}) when the text does
      *         not parse, has no document, has a top-level {@code sops} key without {@code withMetadata},
      *         or leaves no master key
@@ -352,7 +435,12 @@ public final class Sops {
 
     // ---------------------------------------------------------------- key changes
 
-    /** Rotates a file whose format follows from its name; see {@link #rotate(byte[], Format)}. */
+    /**
+     * Rotates a file whose format follows from its name; see {@link #rotate(byte[], Format)}.
+     *
+     * @param file the encrypted file
+     * @return the rotated file's content
+     */
     public byte[] rotate(Path file) {
         return rotate(read(file), Format.fromPath(file), file);
     }
@@ -360,6 +448,10 @@ public final class Sops {
     /**
      * {@code sops rotate}: decrypts (verifying the MAC), draws a new data key, wraps it for the
      * file's own key groups and re-encrypts every value and the MAC. The stored version is kept.
+     *
+     * @param input the encrypted file's content
+     * @param format the format to read and write it as
+     * @return the rotated file's content
      */
     public byte[] rotate(byte[] input, Format format) {
         return rotate(input, format, null);
@@ -375,6 +467,11 @@ public final class Sops {
      * Re-encrypts a decrypted file under a new data key wrapped by {@code keyGroups} (the file's
      * own groups to only change the data key), keeping its threshold, rules and version. Values
      * keep their IVs, as upstream's rotate does.
+     *
+     * @param file the decrypted file
+     * @param output the format to write
+     * @param keyGroups the groups that wrap the new data key
+     * @return the encrypted file's content
      */
     public byte[] rotate(DecryptedFile file, Format output, List<KeyGroup> keyGroups) {
         return DeepStack.call(() -> rotateTree(file, output, keyGroups));
@@ -399,6 +496,9 @@ public final class Sops {
      * {@code .sops.yaml} creation rule gives them). Values, MAC, {@code lastmodified} and version stay
      * as they are; nothing is decrypted but the data key.
      *
+     * @param input the encrypted file's content
+     * @param format the format to read and write it as
+     * @param keyGroups the groups that wrap the data key from now on
      * @param shamirThreshold the rule's threshold, 0 to keep the file's; capped at the number of groups
      * @return the updated file, or empty when the file already has exactly these keys and threshold
      */
@@ -473,25 +573,45 @@ public final class Sops {
         private Builder() {
         }
 
-        /** Where key sources find credentials; the process environment by default. */
+        /**
+         * Where key sources find credentials; the process environment by default.
+         *
+         * @param environment the variables and home directory keys are found with
+         * @return this builder
+         */
         public Builder environment(KeyEnvironment environment) {
             this.environment = Objects.requireNonNull(environment, "environment");
             return this;
         }
 
-        /** The key types tried first; {@code SOPS_DECRYPTION_ORDER} or {@code age,pgp} by default. */
+        /**
+         * The key types tried first; {@code SOPS_DECRYPTION_ORDER} or {@code age,pgp} by default.
+         *
+         * @param order the key types in the order they are tried
+         * @return this builder
+         */
         public Builder decryptionOrder(DecryptionOrder order) {
             this.decryptionOrder = order;
             return this;
         }
 
-        /** The key types known to this instance; those on the class path by default. */
+        /**
+         * The key types known to this instance; those on the class path by default.
+         *
+         * @param keySources the key sources
+         * @return this builder
+         */
         public Builder keySources(KeySources keySources) {
             this.keySources = Objects.requireNonNull(keySources, "keySources");
             return this;
         }
 
-        /** How files are indented when written; sops's defaults unless a {@code .sops.yaml} says otherwise. */
+        /**
+         * How files are indented when written; sops's defaults unless a {@code .sops.yaml} says otherwise.
+         *
+         * @param storeOptions the indentation of each format
+         * @return this builder
+         */
         public Builder storeOptions(StoreOptions storeOptions) {
             this.storeOptions = Objects.requireNonNull(storeOptions, "storeOptions");
             return this;
@@ -500,6 +620,9 @@ public final class Sops {
         /**
          * Decrypts even when the MAC does not match, as {@code --ignore-mac}: the mismatch is then
          * reported to {@link #warnings} instead of failing, and tampering is no longer stopped.
+         *
+         * @param ignoreMac whether a MAC mismatch is only a warning
+         * @return this builder
          */
         public Builder ignoreMac(boolean ignoreMac) {
             this.ignoreMac = ignoreMac;
@@ -509,6 +632,9 @@ public final class Sops {
         /**
          * Where problems that do not stop the operation are reported (one line each, never a secret
          * value); by default a {@link System.Logger} named {@code io.sops4j} at {@code WARNING}.
+         *
+         * @param warnings where the warnings go
+         * @return this builder
          */
         public Builder warnings(Consumer<String> warnings) {
             this.warnings = Objects.requireNonNull(warnings, "warnings");
@@ -535,7 +661,11 @@ public final class Sops {
             return this;
         }
 
-        /** A {@link Sops} with this configuration. */
+        /**
+         * A {@link Sops} with this configuration.
+         *
+         * @return a {@link Sops} with this configuration
+         */
         public Sops build() {
             return new Sops(this);
         }

@@ -12,18 +12,32 @@ import java.util.Objects;
  */
 public record Tree(List<TreeBranch> branches, Metadata metadata) {
 
-    /** Copies the list of documents (not the documents). */
+    /**
+     * Copies the list of documents (not the documents).
+     *
+     * @param branches the documents
+     * @param metadata the metadata
+     */
     public Tree {
         branches = new ArrayList<>(branches);
         Objects.requireNonNull(metadata, "metadata");
     }
 
-    /** The same documents under other metadata. */
+    /**
+     * The same documents under other metadata.
+     *
+     * @param metadata the other metadata
+     * @return the same documents under other metadata
+     */
     public Tree withMetadata(Metadata metadata) {
         return new Tree(branches, metadata);
     }
 
-    /** A copy whose documents can be changed without changing these. */
+    /**
+     * A copy whose documents can be changed without changing these.
+     *
+     * @return a copy whose documents can be changed without changing these
+     */
     public Tree deepCopy() {
         List<TreeBranch> copy = new ArrayList<>(branches.size());
         for (TreeBranch branch : branches) {

@@ -13,12 +13,21 @@ import java.util.List;
  */
 public record TreePath(List<Object> components) {
 
-    /** Copies {@code components}: {@link String} keys and {@link Integer} list indexes. */
+    /**
+     * Copies {@code components}: {@link String} keys and {@link Integer} list indexes.
+     *
+     * @param components the keys (strings) and list indexes (integers) from the root
+     */
     public TreePath {
         components = List.copyOf(components);
     }
 
-    /** Parses like upstream: split at every {@code [}, each piece ends with {@code ]}, quoted means key. */
+    /**
+     * Parses like upstream: split at every {@code [}, each piece ends with {@code ]}, quoted means key.
+     *
+     * @param text a path such as {@code ["app"]["hosts"][0]}
+     * @return the path
+     */
     public static TreePath parse(String text) {
         List<Object> components = new ArrayList<>();
         for (String piece : text.split("\\[", -1)) {
@@ -47,7 +56,12 @@ public record TreePath(List<Object> components) {
         return new TreePath(components);
     }
 
-    /** The value at this path in {@code branch}: a scalar, a {@link TreeBranch} or a list. */
+    /**
+     * The value at this path in {@code branch}: a scalar, a {@link TreeBranch} or a list.
+     *
+     * @param branch the document to look in
+     * @return the value at this path in {@code branch}
+     */
     public Object resolve(TreeBranch branch) {
         Object current = branch;
         for (Object component : components) {

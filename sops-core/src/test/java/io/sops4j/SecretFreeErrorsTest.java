@@ -7,7 +7,7 @@ import io.sops4j.error.ExitCode;
 import io.sops4j.error.FormatException;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.keys.age.AgeKeySource;
+import io.sops4j.keys.age.AgeKeys;
 import io.sops4j.testing.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ class SecretFreeErrorsTest {
     void encryptionErrorsNeverRepeatTheSecret(Format format, String template) {
         byte[] plaintext = template.replace("CANARY", CANARY).replace("DIGITS", DIGITS).getBytes(StandardCharsets.UTF_8);
         Sops sops = Sops.builder().environment(TestKeys.age(home)).build();
-        EncryptionOptions options = EncryptionOptions.withKeys(new AgeKeySource().fromIdentifier(TestKeys.AGE_RECIPIENT));
+        EncryptionOptions options = EncryptionOptions.withKeys(AgeKeys.keySource().fromIdentifier(TestKeys.AGE_RECIPIENT));
 
         Throwable error = catchThrowable(() -> sops.encrypt(plaintext, format, options));
 
@@ -144,7 +144,7 @@ class SecretFreeErrorsTest {
     void errorsNameTheKeyPathAndLine(Format format, String template, String keyPath, String line) {
         byte[] plaintext = template.replace("CANARY", CANARY).getBytes(StandardCharsets.UTF_8);
         Sops sops = Sops.builder().environment(TestKeys.age(home)).build();
-        EncryptionOptions options = EncryptionOptions.withKeys(new AgeKeySource().fromIdentifier(TestKeys.AGE_RECIPIENT));
+        EncryptionOptions options = EncryptionOptions.withKeys(AgeKeys.keySource().fromIdentifier(TestKeys.AGE_RECIPIENT));
 
         Throwable error = catchThrowable(() -> sops.encrypt(plaintext, format, options));
 

@@ -13,12 +13,24 @@ import java.util.List;
 public record CreationRule(String pathRegex, List<KeyGroup> keyGroups, int shamirThreshold, EncryptionRules rules,
         boolean macOnlyEncrypted) {
 
-    /** Copies the key groups. */
+    /**
+     * Copies the key groups.
+     *
+     * @param keyGroups the key groups of files created under this rule
+     * @param macOnlyEncrypted whether the MAC covers encrypted values only
+     * @param pathRegex the {@code path_regex}, empty for a rule that matches every file
+     * @param shamirThreshold how many groups are needed to decrypt; 0 for all
+     * @param rules which values are encrypted
+     */
     public CreationRule {
         keyGroups = List.copyOf(keyGroups);
     }
 
-    /** The options a file created under this rule is encrypted with. */
+    /**
+     * The options a file created under this rule is encrypted with.
+     *
+     * @return the options a file created under this rule is encrypted with
+     */
     public EncryptionOptions toEncryptionOptions() {
         return new EncryptionOptions(keyGroups, shamirThreshold, rules, macOnlyEncrypted);
     }

@@ -41,6 +41,11 @@ public final class SopsConfig {
     /**
      * The configuration file that applies: {@code explicit} (the {@code --config} flag), else
      * {@code SOPS_CONFIG}, else the first {@code .sops.yaml} from {@code workingDirectory} upwards.
+     *
+     * @param explicit the {@code --config} file, or {@code null}
+     * @param workingDirectory where the search for {@code .sops.yaml} starts
+     * @param environment where {@code SOPS_CONFIG} is read
+     * @return the configuration file, or empty when there is none
      */
     public static Optional<Path> locate(Path explicit, Path workingDirectory, KeyEnvironment environment) {
         if (explicit != null) {
@@ -61,7 +66,12 @@ public final class SopsConfig {
         return Optional.empty();
     }
 
-    /** Reads a {@code .sops.yaml}; fails with exit code {@code ERROR_READING_CONFIG} when it is not valid. */
+    /**
+     * Reads a {@code .sops.yaml}; fails with exit code {@code ERROR_READING_CONFIG} when it is not valid.
+     *
+     * @param file the {@code .sops.yaml} file
+     * @return the configuration
+     */
     public static SopsConfig load(Path file) {
         try {
             return parse(Files.readString(file), file.toAbsolutePath().normalize());
@@ -86,17 +96,29 @@ public final class SopsConfig {
         return new SopsConfig(file, rules, StoreSettings.from(root.get("stores")));
     }
 
-    /** The file this configuration was read from. */
+    /**
+     * The file this configuration was read from.
+     *
+     * @return the file this configuration was read from
+     */
     public Path file() {
         return file;
     }
 
-    /** Whether the file has any {@code creation_rules}. */
+    /**
+     * Whether the file has any {@code creation_rules}.
+     *
+     * @return whether the file has any {@code creation_rules}
+     */
     public boolean hasCreationRules() {
         return !creationRules.isEmpty();
     }
 
-    /** The indentation the file's {@code stores} section sets. */
+    /**
+     * The indentation the file's {@code stores} section sets.
+     *
+     * @return the indentation the file's {@code stores} section sets
+     */
     public StoreOptions storeOptions() {
         return storeOptions;
     }
@@ -104,6 +126,10 @@ public final class SopsConfig {
     /**
      * The first creation rule whose {@code path_regex} matches {@code target} (its path relative to
      * the configuration's directory when inside it), with its keys built by the installed sources.
+     *
+     * @param target the file to create or encrypt
+     * @param sources the key sources that build the rule's keys
+     * @return the matching rule
      */
     public CreationRule ruleFor(Path target, KeySources sources) {
         String path = relativePath(target);
@@ -123,6 +149,9 @@ public final class SopsConfig {
     /**
      * Whether a creation rule with a non-empty {@code path_regex} matches {@code target}: the file is
      * one this configuration means to be encrypted. Rules without a regex (catch-alls) do not count.
+     *
+     * @param target the file to check
+     * @return whether a creation rule with a non-empty {@code path_regex} matches {@code target}
      */
     public boolean hasPathRuleFor(Path target) {
         String path = relativePath(target);

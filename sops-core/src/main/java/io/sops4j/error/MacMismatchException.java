@@ -5,22 +5,45 @@ import java.nio.file.Path;
 /** The MAC of a file does not match its content, or cannot be decrypted. */
 public class MacMismatchException extends SopsException {
 
-    /** A failure with the default exit code of this kind. */
+    /**
+     * A failure with the default exit code of this kind.
+     *
+     * @param message what went wrong, naming no secret value
+     */
     public MacMismatchException(String message) {
         super(ExitCode.MAC_MISMATCH, message);
     }
 
-    /** A failure with another exit code. */
+    /**
+     * A failure with another exit code.
+     *
+     * @param exitCode the exit code upstream sops ends with for this failure
+     * @param message what went wrong, naming no secret value
+     */
     public MacMismatchException(ExitCode exitCode, String message) {
         super(exitCode, message);
     }
 
-    /** A failure at a key path, caused by {@code cause}. */
+    /**
+     * A failure at a key path, caused by {@code cause}.
+     *
+     * @param message what went wrong, naming no secret value
+     * @param keyPath the key path inside the document, or {@code null}
+     * @param cause the underlying failure, or {@code null}
+     */
     public MacMismatchException(String message, String keyPath, Throwable cause) {
         super(ExitCode.MAC_MISMATCH, message, null, keyPath, cause);
     }
 
-    /** A failure naming the file and key path, either may be {@code null}. */
+    /**
+     * A failure naming the file and key path, either may be {@code null}.
+     *
+     * @param exitCode the exit code upstream sops ends with for this failure
+     * @param message what went wrong, naming no secret value
+     * @param file the file, or {@code null} when the input did not come from a file
+     * @param keyPath the key path inside the document, or {@code null}
+     * @param cause the underlying failure, or {@code null}
+     */
     public MacMismatchException(ExitCode exitCode, String message, Path file, String keyPath, Throwable cause) {
         super(exitCode, message, file, keyPath, cause);
     }

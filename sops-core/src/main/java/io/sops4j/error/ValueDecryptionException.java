@@ -5,22 +5,45 @@ import java.nio.file.Path;
 /** A value of the document could not be decrypted: wrong key, tampered data or a malformed ENC string. */
 public class ValueDecryptionException extends SopsException {
 
-    /** A failure with the default exit code of this kind. */
+    /**
+     * A failure with the default exit code of this kind.
+     *
+     * @param message what went wrong, naming no secret value
+     */
     public ValueDecryptionException(String message) {
         super(ExitCode.ERROR_DECRYPTING_TREE, message);
     }
 
-    /** A failure with another exit code. */
+    /**
+     * A failure with another exit code.
+     *
+     * @param exitCode the exit code upstream sops ends with for this failure
+     * @param message what went wrong, naming no secret value
+     */
     public ValueDecryptionException(ExitCode exitCode, String message) {
         super(exitCode, message);
     }
 
-    /** A failure at a key path, caused by {@code cause}. */
+    /**
+     * A failure at a key path, caused by {@code cause}.
+     *
+     * @param message what went wrong, naming no secret value
+     * @param keyPath the key path inside the document, or {@code null}
+     * @param cause the underlying failure, or {@code null}
+     */
     public ValueDecryptionException(String message, String keyPath, Throwable cause) {
         super(ExitCode.ERROR_DECRYPTING_TREE, message, null, keyPath, cause);
     }
 
-    /** A failure naming the file and key path, either may be {@code null}. */
+    /**
+     * A failure naming the file and key path, either may be {@code null}.
+     *
+     * @param exitCode the exit code upstream sops ends with for this failure
+     * @param message what went wrong, naming no secret value
+     * @param file the file, or {@code null} when the input did not come from a file
+     * @param keyPath the key path inside the document, or {@code null}
+     * @param cause the underlying failure, or {@code null}
+     */
     public ValueDecryptionException(ExitCode exitCode, String message, Path file, String keyPath, Throwable cause) {
         super(exitCode, message, file, keyPath, cause);
     }

@@ -23,12 +23,21 @@ public enum Format {
         this.cliName = cliName;
     }
 
-    /** The name used by {@code --input-type}/{@code --output-type}. */
+    /**
+     * The name used by {@code --input-type}/{@code --output-type}.
+     *
+     * @return the name used by {@code --input-type}/{@code --output-type}
+     */
     public String cliName() {
         return cliName;
     }
 
-    /** Case-sensitive suffix test: .yaml/.yml, .json, .env, .ini; anything else is binary. */
+    /**
+     * Case-sensitive suffix test: .yaml/.yml, .json, .env, .ini; anything else is binary.
+     *
+     * @param path a file name or path
+     * @return the format of the file
+     */
     public static Format fromPath(String path) {
         if (path == null) {
             return BINARY;
@@ -48,12 +57,22 @@ public enum Format {
         return BINARY;
     }
 
-    /** The format of a file name, as {@link #fromPath(String)}. */
+    /**
+     * The format of a file name, as {@link #fromPath(String)}.
+     *
+     * @param path a file path
+     * @return the format of a file name, as {@link #fromPath(String)}
+     */
     public static Format fromPath(Path path) {
         return fromPath(path == null ? null : path.toString());
     }
 
-    /** The format named by a {@code --input-type} value; empty for unknown names, as upstream. */
+    /**
+     * The format named by a {@code --input-type} value; empty for unknown names, as upstream.
+     *
+     * @param name {@code yaml}, {@code json}, {@code dotenv}, {@code ini} or {@code binary}
+     * @return the format, or empty for an unknown name
+     */
     public static Optional<Format> fromName(String name) {
         if (name == null) {
             return Optional.empty();

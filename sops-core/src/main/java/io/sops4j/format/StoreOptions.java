@@ -12,7 +12,12 @@ public record StoreOptions(int yamlIndent, int jsonIndent, int jsonBinaryIndent)
     /** sops's own indentation for every format: nothing set in a {@code .sops.yaml}. */
     public static final StoreOptions DEFAULTS = new StoreOptions(0, -1, -1);
 
-    /** These options with {@code indent} for every format. */
+    /**
+     * These options with {@code indent} for every format.
+     *
+     * @param indent the number of spaces per level
+     * @return these options with {@code indent} for every format
+     */
     public StoreOptions withIndent(int indent) {
         return new StoreOptions(indent, indent, indent);
     }

@@ -14,7 +14,11 @@ public record DecryptionOrder(List<String> types) {
     /** sops's default: age keys first, then PGP. */
     public static final DecryptionOrder DEFAULT = new DecryptionOrder(List.of("age", "pgp"));
 
-    /** Copies {@code types}; a type named twice fails with {@code DUPLICATE_DECRYPTION_KEY_TYPE}. */
+    /**
+     * Copies {@code types}; a type named twice fails with {@code DUPLICATE_DECRYPTION_KEY_TYPE}.
+     *
+     * @param types the key types, first tried first
+     */
     public DecryptionOrder {
         types = List.copyOf(types);
         Set<String> seen = new HashSet<>();
@@ -26,7 +30,12 @@ public record DecryptionOrder(List<String> types) {
         }
     }
 
-    /** Parses a comma-separated list; an empty text gives the default order. */
+    /**
+     * Parses a comma-separated list; an empty text gives the default order.
+     *
+     * @param text key types separated by commas, such as {@code age,pgp}
+     * @return the order
+     */
     public static DecryptionOrder parse(String text) {
         if (text == null || text.isBlank()) {
             return DEFAULT;
@@ -41,12 +50,22 @@ public record DecryptionOrder(List<String> types) {
         return new DecryptionOrder(types);
     }
 
-    /** The order {@code SOPS_DECRYPTION_ORDER} names, else {@link #DEFAULT}. */
+    /**
+     * The order {@code SOPS_DECRYPTION_ORDER} names, else {@link #DEFAULT}.
+     *
+     * @param environment where {@code SOPS_DECRYPTION_ORDER} is read
+     * @return the order {@code SOPS_DECRYPTION_ORDER} names, else {@link #DEFAULT}
+     */
     public static DecryptionOrder from(KeyEnvironment environment) {
         return parse(environment.get("SOPS_DECRYPTION_ORDER").orElse(null));
     }
 
-    /** The keys sorted stably: listed types first in list order, the others after in their order. */
+    /**
+     * The keys sorted stably: listed types first in list order, the others after in their order.
+     *
+     * @param keys the keys of one group
+     * @return the keys sorted stably
+     */
     public List<MasterKey> sort(List<MasterKey> keys) {
         List<MasterKey> sorted = new ArrayList<>(keys);
         sorted.sort(Comparator.comparingInt(key -> {

@@ -21,6 +21,9 @@ public final class KeyEntries {
      * A string field, empty when absent. As sops reads metadata, numbers, booleans and times
      * stand for their text.
      *
+     * @param entry a stored key entry
+     * @param name the field name
+     * @return a string field, empty when absent
      * @throws FormatException when the field holds a list or a mapping
      */
     public static String text(TreeBranch entry, String name) {
@@ -46,6 +49,8 @@ public final class KeyEntries {
     /**
      * The entry's {@code created_at} time.
      *
+     * @param entry a stored key entry
+     * @return the entry's {@code created_at} time
      * @param type the key type, named in the error
      * @throws FormatException when it is not an RFC 3339 time
      */
@@ -58,7 +63,12 @@ public final class KeyEntries {
         }
     }
 
-    /** A {@code created_at} time as sops stores it: RFC 3339 in UTC, whole seconds, e.g. {@code 2026-01-01T00:00:00Z}. */
+    /**
+     * A {@code created_at} time as sops stores it: RFC 3339 in UTC, whole seconds, e.g. {@code 2026-01-01T00:00:00Z}.
+     *
+     * @param time the time to store
+     * @return the time as text
+     */
     public static String formatTime(OffsetDateTime time) {
         return GoFormat.formatTimeSeconds(time.withOffsetSameInstant(ZoneOffset.UTC));
     }

@@ -20,7 +20,11 @@ public final class KeyEnvironment {
         this.home = home;
     }
 
-    /** The process environment; the home directory is {@code $HOME} as sops reads it, else the JVM's {@code user.home}. */
+    /**
+     * The process environment; the home directory is {@code $HOME} as sops reads it, else the JVM's {@code user.home}.
+     *
+     * @return the process environment
+     */
     public static KeyEnvironment system() {
         Map<String, String> variables = System.getenv();
         return new KeyEnvironment(variables, userHome(variables, System.getProperty("os.name", ""),
@@ -33,12 +37,24 @@ public final class KeyEnvironment {
         return Path.of(home == null || home.isEmpty() ? fallback : home);
     }
 
-    /** Other environment variables and another home directory, for example for tests or servers. */
+    /**
+     * Other environment variables and another home directory, for example for tests or servers.
+     *
+     * @param variables the environment variables
+     * @param home the home directory
+     * @return the environment
+     */
     public static KeyEnvironment of(Map<String, String> variables, Path home) {
         return new KeyEnvironment(variables, Objects.requireNonNull(home, "home"));
     }
 
-    /** This environment with {@code name} set to {@code value} (or removed when value is null). */
+    /**
+     * This environment with {@code name} set to {@code value} (or removed when value is null).
+     *
+     * @param name the variable name
+     * @param value the value, or {@code null} to remove the variable
+     * @return this environment with {@code name} set to {@code value} (or removed when value is null)
+     */
     public KeyEnvironment with(String name, String value) {
         Map<String, String> copy = new java.util.HashMap<>(variables);
         if (value == null) {
@@ -49,18 +65,31 @@ public final class KeyEnvironment {
         return new KeyEnvironment(copy, home);
     }
 
-    /** A variable's value; empty when unset or set to the empty string, as Go's lookups treat it. */
+    /**
+     * A variable's value; empty when unset or set to the empty string, as Go's lookups treat it.
+     *
+     * @param name the variable name
+     * @return the value, or empty when the variable is not set
+     */
     public Optional<String> get(String name) {
         String value = variables.get(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The environment variables key sources read. */
+    /**
+     * The environment variables key sources read.
+     *
+     * @return the environment variables key sources read
+     */
     public Map<String, String> variables() {
         return variables;
     }
 
-    /** The home directory key files are found under. */
+    /**
+     * The home directory key files are found under.
+     *
+     * @return the home directory key files are found under
+     */
     public Path home() {
         return home;
     }

@@ -17,7 +17,11 @@ public final class KeySources {
         this.byType = Collections.unmodifiableMap(byType);
     }
 
-    /** Every {@link KeySource} registered in {@code META-INF/services}, loaded once. */
+    /**
+     * Every {@link KeySource} registered in {@code META-INF/services}, loaded once.
+     *
+     * @return every {@link KeySource} registered in {@code META-INF/services}, loaded once
+     */
     public static KeySources installed() {
         KeySources sources = installed;
         if (sources == null) {
@@ -31,7 +35,12 @@ public final class KeySources {
         return sources;
     }
 
-    /** Exactly {@code sources}, by their {@link KeySource#type()}. */
+    /**
+     * Exactly {@code sources}, by their {@link KeySource#type()}.
+     *
+     * @param sources the key sources
+     * @return these sources
+     */
     public static KeySources of(KeySource... sources) {
         Map<String, KeySource> map = new LinkedHashMap<>();
         for (KeySource source : sources) {
@@ -40,12 +49,21 @@ public final class KeySources {
         return new KeySources(map);
     }
 
-    /** The source of a key type such as {@code age} or {@code kms}. */
+    /**
+     * The source of a key type such as {@code age} or {@code kms}.
+     *
+     * @param type the key type
+     * @return the source, or empty when none is installed for the type
+     */
     public Optional<KeySource> find(String type) {
         return Optional.ofNullable(byType.get(type));
     }
 
-    /** Every source, by key type. */
+    /**
+     * Every source, by key type.
+     *
+     * @return every source, by key type
+     */
     public Map<String, KeySource> byType() {
         return byType;
     }

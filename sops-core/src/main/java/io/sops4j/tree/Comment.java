@@ -12,12 +12,22 @@ import java.util.Objects;
  */
 public record Comment(String value, boolean inline) {
 
-    /** The text must not be {@code null}. */
+    /**
+     * The text must not be {@code null}.
+     *
+     * @param value the comment text without its marker
+     * @param inline whether the comment follows a value on the same line
+     */
     public Comment {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A comment on a line of its own. */
+    /**
+     * A comment on a line of its own.
+     *
+     * @param value the comment text without its marker
+     * @return a comment on a line of its own
+     */
     public static Comment of(String value) {
         return new Comment(value, false);
     }

@@ -15,29 +15,53 @@ public final class TreeBranch implements Iterable<TreeItem> {
         this.items = new ArrayList<>();
     }
 
-    /** A branch holding {@code items} (not copied). */
+    /**
+     * A branch holding {@code items} (not copied).
+     *
+     * @param items the items in order
+     */
     public TreeBranch(List<TreeItem> items) {
         this.items = new ArrayList<>(items);
     }
 
-    /** The items in file order, comments included; changes show in this branch. */
+    /**
+     * The items in file order, comments included; changes show in this branch.
+     *
+     * @return the items in file order, comments included
+     */
     public List<TreeItem> items() {
         return items;
     }
 
-    /** Appends an item; returns this branch. */
+    /**
+     * Appends an item; returns this branch.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this branch
+     */
     public TreeBranch add(Object key, Object value) {
         items.add(new TreeItem(key, value));
         return this;
     }
 
-    /** Appends an item; returns this branch. */
+    /**
+     * Appends an item; returns this branch.
+     *
+     * @param item the item
+     * @return this branch
+     */
     public TreeBranch add(TreeItem item) {
         items.add(item);
         return this;
     }
 
-    /** The value of the first item with this string key. */
+    /**
+     * The value of the first item with this string key.
+     *
+     * @param key the key
+     * @return the value of the first item with this string key
+     */
     public Optional<Object> get(String key) {
         for (TreeItem item : items) {
             if (key.equals(item.key())) {
@@ -47,7 +71,12 @@ public final class TreeBranch implements Iterable<TreeItem> {
         return Optional.empty();
     }
 
-    /** Whether an item has the key {@code key}. */
+    /**
+     * Whether an item has the key {@code key}.
+     *
+     * @param key the key
+     * @return whether an item has the key {@code key}
+     */
     public boolean containsKey(String key) {
         for (TreeItem item : items) {
             if (key.equals(item.key())) {
@@ -57,12 +86,20 @@ public final class TreeBranch implements Iterable<TreeItem> {
         return false;
     }
 
-    /** The number of items, comments included. */
+    /**
+     * The number of items, comments included.
+     *
+     * @return the number of items, comments included
+     */
     public int size() {
         return items.size();
     }
 
-    /** Whether the branch has no item. */
+    /**
+     * Whether the branch has no item.
+     *
+     * @return whether the branch has no item
+     */
     public boolean isEmpty() {
         return items.isEmpty();
     }
@@ -72,7 +109,11 @@ public final class TreeBranch implements Iterable<TreeItem> {
         return items.iterator();
     }
 
-    /** A deep copy: nested branches and lists are copied, scalars are shared (they are immutable). */
+    /**
+     * A deep copy: nested branches and lists are copied, scalars are shared (they are immutable).
+     *
+     * @return a deep copy
+     */
     public TreeBranch deepCopy() {
         TreeBranch copy = new TreeBranch();
         for (TreeItem item : items) {

@@ -12,17 +12,31 @@ import java.util.Objects;
  */
 public record TreeItem(Object key, Object value) {
 
-    /** The key must not be {@code null}. */
+    /**
+     * The key must not be {@code null}.
+     *
+     * @param value the value
+     * @param key the key, or {@code null} for an item that is only a comment
+     */
     public TreeItem {
         Objects.requireNonNull(key, "key");
     }
 
-    /** An item that is only a comment. */
+    /**
+     * An item that is only a comment.
+     *
+     * @param comment the comment
+     * @return an item that is only a comment
+     */
     public static TreeItem comment(Comment comment) {
         return new TreeItem(comment, null);
     }
 
-    /** Whether this item is a comment rather than a key and value. */
+    /**
+     * Whether this item is a comment rather than a key and value.
+     *
+     * @return whether this item is a comment rather than a key and value
+     */
     public boolean isComment() {
         return key instanceof Comment;
     }

@@ -6,7 +6,7 @@ import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
 
 /** The {@code age} key source: entries with {@code enc} and {@code recipient}. */
-public final class AgeKeySource implements KeySource {
+final class AgeKeySource implements KeySource {
 
     @Override
     public String type() {

@@ -1,6 +1,7 @@
 package io.sops4j.keys.age;
 
 import io.sops4j.error.FormatException;
+import io.sops4j.keys.KeySource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,11 @@ public final class AgeKeys {
     private AgeKeys() {
     }
 
-    /** A new random X25519 identity and its recipient. */
+    /**
+     * A new random X25519 identity and its recipient.
+     *
+     * @return a new random X25519 identity and its recipient
+     */
     public static KeyPair generateX25519() {
         X25519Identity identity = X25519Identity.generate();
         return new KeyPair(identity.encoded(), identity.recipient().encoded());
@@ -40,6 +45,8 @@ public final class AgeKeys {
     /**
      * A new random hybrid post-quantum identity ({@code AGE-SECRET-KEY-PQ-1...}) and its
      * {@code age1pq1...} recipient: ML-KEM-768 + X25519 as age v1.3 defines it.
+     *
+     * @return the identity and its recipient
      */
     public static KeyPair generateHybrid() {
         HybridIdentity identity = HybridIdentity.generate();
@@ -50,6 +57,8 @@ public final class AgeKeys {
      * The recipient of an identity: {@code age1...} for {@code AGE-SECRET-KEY-1...},
      * {@code age1pq1...} for {@code AGE-SECRET-KEY-PQ-1...}.
      *
+     * @param identity an {@code AGE-SECRET-KEY-1...} or {@code AGE-SECRET-KEY-PQ-1...} identity
+     * @return its recipient
      * @throws FormatException when the identity is not valid
      */
     public static String recipientOf(String identity) {
@@ -67,6 +76,9 @@ public final class AgeKeys {
     /**
      * Splits a comma-separated recipient list as sops does ({@code --age}, {@code SOPS_AGE_RECIPIENTS},
      * {@code .sops.yaml}): each entry trimmed and validated; an empty string gives an empty list.
+     *
+     * @param commaSeparated recipients separated by commas
+     * @return the recipients
      */
     public static List<String> parseRecipients(String commaSeparated) {
         List<String> recipients = new ArrayList<>();
@@ -85,6 +97,8 @@ public final class AgeKeys {
      * A master key for an {@code age1...}, {@code age1pq1...} or {@code ssh-ed25519}/{@code ssh-rsa} recipient (trimmed),
      * holding no wrapped data key yet.
      *
+     * @param recipient the recipient
+     * @return the master key
      * @throws FormatException when the recipient is not valid
      */
     public static AgeMasterKey recipient(String recipient) {
@@ -94,6 +108,8 @@ public final class AgeKeys {
     /**
      * One master key per recipient of a comma-separated list, as {@code --age} takes them.
      *
+     * @param commaSeparated recipients separated by commas
+     * @return one master key per recipient of a comma-separated list, as {@code --age} takes them
      * @throws FormatException when a recipient is not valid
      */
     public static List<AgeMasterKey> recipients(String commaSeparated) {
@@ -102,6 +118,16 @@ public final class AgeKeys {
             keys.add(AgeMasterKey.forRecipient(recipient));
         }
         return keys;
+    }
+
+    /**
+     * The {@code age} key source, reading stored {@code age} entries; {@link io.sops4j.keys.KeySources#installed()}
+     * holds it too.
+     *
+     * @return the {@code age} key source, reading stored {@code age} entries
+     */
+    public static KeySource keySource() {
+        return new AgeKeySource();
     }
 
     static Recipient parseRecipient(String recipient) {

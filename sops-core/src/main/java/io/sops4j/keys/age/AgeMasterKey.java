@@ -48,7 +48,11 @@ public final class AgeMasterKey implements MasterKey {
         return recipient;
     }
 
-    /** The {@code age1...}, {@code age1pq1...} or SSH recipient. */
+    /**
+     * The {@code age1...}, {@code age1pq1...} or SSH recipient.
+     *
+     * @return the recipient
+     */
     public String recipient() {
         return recipient;
     }

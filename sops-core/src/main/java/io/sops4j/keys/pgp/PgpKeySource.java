@@ -6,7 +6,7 @@ import io.sops4j.keys.MasterKey;
 import io.sops4j.tree.TreeBranch;
 
 /** The {@code pgp} key source: entries with {@code created_at}, {@code enc} and {@code fp}. */
-public final class PgpKeySource implements KeySource {
+final class PgpKeySource implements KeySource {
 
     @Override
     public String type() {

@@ -1,5 +1,6 @@
 package io.sops4j.keys.pgp;
 
+import io.sops4j.keys.KeySource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,12 +17,22 @@ public final class PgpKeys {
     private PgpKeys() {
     }
 
-    /** A master key for a key fingerprint (spaces removed, case kept), created now, holding no wrapped data key yet. */
+    /**
+     * A master key for a key fingerprint (spaces removed, case kept), created now, holding no wrapped data key yet.
+     *
+     * @param fingerprint the key fingerprint
+     * @return the master key
+     */
     public static PgpMasterKey fingerprint(String fingerprint) {
         return PgpMasterKey.fromFingerprint(fingerprint);
     }
 
-    /** One master key per fingerprint of a comma-separated list, as {@code --pgp} takes them; blank entries are skipped. */
+    /**
+     * One master key per fingerprint of a comma-separated list, as {@code --pgp} takes them; blank entries are skipped.
+     *
+     * @param commaSeparated fingerprints separated by commas
+     * @return one master key per fingerprint of a comma-separated list, as {@code --pgp} takes them
+     */
     public static List<PgpMasterKey> fingerprints(String commaSeparated) {
         List<PgpMasterKey> keys = new ArrayList<>();
         for (String part : commaSeparated.split(",", -1)) {
@@ -30,5 +41,15 @@ public final class PgpKeys {
             }
         }
         return keys;
+    }
+
+    /**
+     * The {@code pgp} key source, reading stored {@code pgp} entries; {@link io.sops4j.keys.KeySources#installed()}
+     * holds it too.
+     *
+     * @return the {@code pgp} key source, reading stored {@code pgp} entries
+     */
+    public static KeySource keySource() {
+        return new PgpKeySource();
     }
 }

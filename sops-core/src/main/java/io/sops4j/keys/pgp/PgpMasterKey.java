@@ -48,7 +48,11 @@ public final class PgpMasterKey implements MasterKey {
         return fingerprint;
     }
 
-    /** The key fingerprint as given. */
+    /**
+     * The key fingerprint as given.
+     *
+     * @return the key fingerprint as given
+     */
     public String fingerprint() {
         return fingerprint;
     }
@@ -58,7 +62,11 @@ public final class PgpMasterKey implements MasterKey {
         return encryptedKey;
     }
 
-    /** When this key was added to the file. */
+    /**
+     * When this key was added to the file.
+     *
+     * @return when this key was added to the file
+     */
     public OffsetDateTime createdAt() {
         return createdAt;
     }

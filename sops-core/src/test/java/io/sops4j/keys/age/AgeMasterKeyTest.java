@@ -64,14 +64,15 @@ class AgeMasterKeyTest {
         MasterKey key = AgeMasterKey.forRecipient(RECIPIENT).encrypt(new byte[32], withKey(IDENTITY));
         TreeBranch entry = key.toMetadata();
         assertThat(entry.items()).extracting(TreeItem::key).containsExactly("enc", "recipient");
-        MasterKey read = new AgeKeySource().fromMetadata(entry);
+        MasterKey read = AgeKeys.keySource().fromMetadata(entry);
         assertThat(read.encryptedKey()).isEqualTo(key.encryptedKey());
         assertThat(read.id()).isEqualTo(RECIPIENT);
     }
 
     @Test
     void isRegisteredAsAServiceProvider() {
-        assertThat(KeySources.installed().find("age")).get().isInstanceOf(AgeKeySource.class);
+        assertThat(KeySources.installed().find("age")).get()
+                .extracting(source -> source.fromIdentifier(RECIPIENT)).isInstanceOf(AgeMasterKey.class);
     }
 
     @Test
@@ -110,7 +111,7 @@ class AgeMasterKeyTest {
                 .hasMessageContaining("plugin").hasMessageContaining("not supported");
         assertThatThrownBy(() -> AgeKeys.parseRecipients("age1lzd99uklcjnc0e7d860axevet2cz99ce9pq6tzuzd05l5nr28ams36nvuq"))
                 .isInstanceOf(FormatException.class).hasMessageContaining("checksum");
-        assertThatThrownBy(() -> new AgeKeySource().fromIdentifier("pgp:abc")).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> AgeKeys.keySource().fromIdentifier("pgp:abc")).isInstanceOf(FormatException.class)
                 .hasMessageContaining("unknown recipient type");
         assertThatThrownBy(() -> AgeKeys.parseRecipients("ssh-dss AAAAB3NzaC1kc3MAAACBAP")).isInstanceOf(FormatException.class);
     }

@@ -20,7 +20,9 @@ class PgpMasterKeyTest {
 
     @Test
     void isRegisteredAsTheSourceOfPgpEntries() {
-        assertThat(KeySources.installed().find("pgp")).get().isInstanceOf(PgpKeySource.class);
+        assertThat(KeySources.installed().find("pgp")).get()
+                .extracting(source -> source.fromIdentifier("FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4"))
+                .isInstanceOf(PgpMasterKey.class);
     }
 
     @Test
@@ -30,7 +32,7 @@ class PgpMasterKeyTest {
                 .add("enc", "-----BEGIN PGP MESSAGE-----\n\nabc\n=AAAA\n-----END PGP MESSAGE-----")
                 .add("fp", "FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4");
 
-        MasterKey key = new PgpKeySource().fromMetadata(entry);
+        MasterKey key = PgpKeys.keySource().fromMetadata(entry);
 
         assertThat(key.type()).isEqualTo("pgp");
         assertThat(key.id()).isEqualTo("FBC7B9E2A4F9289AC0C1D4843D16CEE4A27381B4");
@@ -50,7 +52,7 @@ class PgpMasterKeyTest {
     void identifierKeepsCaseAndDropsSpaces() {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
 
-        PgpMasterKey key = (PgpMasterKey) new PgpKeySource().fromIdentifier("fbc7 B9E2 A4F9 289A C0C1  D484 3D16 CEE4 A273 81B4");
+        PgpMasterKey key = (PgpMasterKey) PgpKeys.keySource().fromIdentifier("fbc7 B9E2 A4F9 289A C0C1  D484 3D16 CEE4 A273 81B4");
 
         assertThat(key.fingerprint()).isEqualTo("fbc7B9E2A4F9289AC0C1D4843D16CEE4A27381B4");
         assertThat(key.encryptedKey()).isEmpty();

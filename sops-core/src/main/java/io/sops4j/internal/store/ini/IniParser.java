@@ -1,5 +1,6 @@
 package io.sops4j.internal.store.ini;
 
+import io.sops4j.internal.go.GoText;
 import io.sops4j.internal.text.RawText;
 import java.nio.charset.StandardCharsets;
 

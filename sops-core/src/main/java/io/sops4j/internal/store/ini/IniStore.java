@@ -4,6 +4,8 @@ import io.sops4j.error.ExitCode;
 import io.sops4j.error.FormatException;
 import io.sops4j.error.SopsException;
 import io.sops4j.internal.go.GoFormat;
+import io.sops4j.internal.go.GoJson;
+import io.sops4j.internal.go.GoText;
 import io.sops4j.internal.store.EncryptedDocument;
 import io.sops4j.internal.store.MetadataFlattening;
 import io.sops4j.internal.store.Store;

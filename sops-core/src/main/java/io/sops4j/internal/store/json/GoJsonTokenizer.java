@@ -1,5 +1,7 @@
 package io.sops4j.internal.store.json;
 
+import io.sops4j.internal.go.GoJsonStrings;
+import io.sops4j.internal.go.GoQuote;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;

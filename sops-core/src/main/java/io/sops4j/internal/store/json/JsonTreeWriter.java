@@ -1,6 +1,7 @@
 package io.sops4j.internal.store.json;
 
 import io.sops4j.internal.go.GoFormat;
+import io.sops4j.internal.go.GoJsonStrings;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;

@@ -1,6 +1,7 @@
 package io.sops4j.internal.store.ini;
 
 import io.sops4j.format.Format;
+import io.sops4j.internal.go.GoText;
 import io.sops4j.testing.EncryptedRoundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.sops4j.internal.store.json;
+package io.sops4j.internal.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

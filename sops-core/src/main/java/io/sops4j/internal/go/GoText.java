@@ -1,21 +1,21 @@
-package io.sops4j.internal.store.ini;
+package io.sops4j.internal.go;
 
 import java.nio.charset.StandardCharsets;
 
 /** Go's {@code unicode.IsSpace} and the {@code strings} trimming built on it. */
-final class GoText {
+public final class GoText {
 
     private GoText() {
     }
 
-    static boolean isSpace(int c) {
+    public static boolean isSpace(int c) {
         return switch (c) {
             case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000 -> true;
             default -> c >= 0x2000 && c <= 0x200A;
         };
     }
 
-    static String trimLeft(String s) {
+    public static String trimLeft(String s) {
         int i = 0;
         while (i < s.length() && isSpace(s.charAt(i))) {
             i++;
@@ -23,7 +23,7 @@ final class GoText {
         return s.substring(i);
     }
 
-    static String trimSpace(String s) {
+    public static String trimSpace(String s) {
         int end = s.length();
         while (end > 0 && isSpace(s.charAt(end - 1))) {
             end--;
@@ -32,7 +32,7 @@ final class GoText {
     }
 
     /** {@code strings.TrimLeft(s, cutset)}. */
-    static String trimLeftChars(String s, String cutset) {
+    public static String trimLeftChars(String s, String cutset) {
         int i = 0;
         while (i < s.length() && cutset.indexOf(s.charAt(i)) >= 0) {
             i++;
@@ -40,7 +40,7 @@ final class GoText {
         return s.substring(i);
     }
 
-    static boolean containsAny(String s, String chars) {
+    public static boolean containsAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {
             if (chars.indexOf(s.charAt(i)) >= 0) {
                 return true;
@@ -49,7 +49,7 @@ final class GoText {
         return false;
     }
 
-    static int indexOfAny(String s, String chars) {
+    public static int indexOfAny(String s, String chars) {
         for (int i = 0; i < s.length(); i++) {
             if (chars.indexOf(s.charAt(i)) >= 0) {
                 return i;
@@ -58,7 +58,7 @@ final class GoText {
         return -1;
     }
 
-    static int byteLength(String s) {
+    public static int byteLength(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

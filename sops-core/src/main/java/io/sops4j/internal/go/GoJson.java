@@ -1,7 +1,5 @@
-package io.sops4j.internal.store.ini;
+package io.sops4j.internal.go;
 
-import io.sops4j.internal.go.GoFormat;
-import io.sops4j.internal.store.json.GoJsonStrings;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
@@ -10,12 +8,12 @@ import java.util.Base64;
 import java.util.List;
 
 /** Go's {@code json.Marshal} of a tree value (compact, HTML-safe escaping), as the INI store emits single values. */
-final class GoJson {
+public final class GoJson {
 
     private GoJson() {
     }
 
-    static String marshal(Object value) {
+    public static String marshal(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

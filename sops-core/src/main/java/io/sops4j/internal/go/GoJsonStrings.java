@@ -1,4 +1,4 @@
-package io.sops4j.internal.store.json;
+package io.sops4j.internal.go;
 
 import java.nio.charset.StandardCharsets;
 
@@ -12,7 +12,7 @@ public final class GoJsonStrings {
     }
 
     /** The text between the quotes of a scanned string literal, {@code in[from, to)}. */
-    static String unquote(byte[] in, int from, int to) {
+    public static String unquote(byte[] in, int from, int to) {
         int plain = from;
         while (plain < to && in[plain] >= 0 && in[plain] != '\\') {
             plain++;
@@ -83,7 +83,7 @@ public final class GoJsonStrings {
      * Go's {@code utf8.DecodeRune} of {@code in[at, to)}: the code point in the high 32 bits, the
      * number of bytes in the low 32 bits; an invalid sequence is U+FFFD of width 1.
      */
-    static long decodeRune(byte[] in, int at, int to) {
+    public static long decodeRune(byte[] in, int at, int to) {
         int b0 = in[at] & 0xff;
         if (b0 < 0x80) {
             return ((long) b0 << 32) | 1;

@@ -1,7 +1,7 @@
-package io.sops4j.internal.store.json;
+package io.sops4j.internal.go;
 
 /** Go's {@code strconv.Quote} and the JSON scanner's {@code quoteChar}, for error texts. */
-final class GoQuote {
+public final class GoQuote {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -9,7 +9,7 @@ final class GoQuote {
     }
 
     /** A byte as the JSON scanner names it in errors: {@code 'x'}, {@code '\n'}, {@code '\''}. */
-    static String quoteChar(int b) {
+    public static String quoteChar(int b) {
         if (b == '\'') {
             return "'\\''";
         }
@@ -22,7 +22,7 @@ final class GoQuote {
     }
 
     /** {@code strconv.Quote}, as {@code %#v} prints a string. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         s.codePoints().forEach(cp -> appendRune(out, cp, '"'));
         return out.append('"').toString();
