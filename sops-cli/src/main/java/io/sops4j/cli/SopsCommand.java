@@ -105,6 +105,20 @@ public final class SopsCommand {
         commandLine.registerConverter(Format.class, SopsCommand::format);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
                 FailureReport.print(exception, streams.err(), root.verbose));
+        commandLine.setExecutionStrategy(parseResult -> {
+            StderrLoggerFinder.verbose(root.verbose, streams.err());
+            long start = System.nanoTime();
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (root.verbose) {
+                    String command = parseResult.subcommand() == null ? "sops"
+                            : parseResult.subcommand().commandSpec().qualifiedName();
+                    System.getLogger("io.sops4j.cli").log(System.Logger.Level.DEBUG,
+                            command + " finished in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                }
+            }
+        });
         commandLine.setParameterExceptionHandler((exception, cmd) -> {
             streams.err().println(exception.getMessage());
             return 1;
