@@ -2,6 +2,7 @@ package io.sops4j.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,22 +19,23 @@ final class LegacyArguments {
     private LegacyArguments() {
     }
 
+    /**
+     * The subcommand that {@code args} (in the subcommand form) run; empty when they ask for help
+     * or the version, or name no known subcommand.
+     */
+    static Optional<String> subcommand(String[] args, Set<String> subcommands) {
+        List<String> globals = new ArrayList<>();
+        int i = skipGlobals(args, globals);
+        if (i == args.length || !subcommands.contains(args[i])
+                || globals.stream().anyMatch(Set.of("-h", "--help", "-V", "--version")::contains)) {
+            return Optional.empty();
+        }
+        return Optional.of(args[i]);
+    }
+
     static String[] rewrite(String[] args, Set<String> subcommands) {
         List<String> globals = new ArrayList<>();
-        int i = 0;
-        while (i < args.length) {
-            String arg = args[i];
-            if (GLOBAL_FLAGS.contains(arg) || arg.contains("=") && GLOBAL_WITH_VALUE.contains(arg.substring(0, arg.indexOf('=')))) {
-                globals.add(arg);
-                i++;
-            } else if (GLOBAL_WITH_VALUE.contains(arg) && i + 1 < args.length) {
-                globals.add(arg);
-                globals.add(args[i + 1]);
-                i += 2;
-            } else {
-                break;
-            }
-        }
+        int i = skipGlobals(args, globals);
         if (i == args.length || subcommands.contains(args[i])) {
             return args;
         }
@@ -72,6 +74,25 @@ final class LegacyArguments {
             }
         }
         return rewritten.toArray(String[]::new);
+    }
+
+    /** Adds the global options that lead {@code args} to {@code globals}; returns the index of the first other argument. */
+    private static int skipGlobals(String[] args, List<String> globals) {
+        int i = 0;
+        while (i < args.length) {
+            String arg = args[i];
+            if (GLOBAL_FLAGS.contains(arg) || arg.contains("=") && GLOBAL_WITH_VALUE.contains(arg.substring(0, arg.indexOf('=')))) {
+                globals.add(arg);
+                i++;
+            } else if (GLOBAL_WITH_VALUE.contains(arg) && i + 1 < args.length) {
+                globals.add(arg);
+                globals.add(args[i + 1]);
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     private static String remove(List<String> rest, int index, String subcommand) {

@@ -6,6 +6,9 @@ import io.sops4j.metadata.Metadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -16,11 +19,24 @@ import picocli.CommandLine.Option;
 @Command(name = "sops",
         mixinStandardHelpOptions = true,
         versionProvider = SopsCommand.Version.class,
-        description = "sops - encrypted file editor with AWS KMS, GCP KMS, Azure Key Vault, age, and GPG support",
-        subcommands = {DecryptCommand.class, EncryptCommand.class, EditCommand.class, RotateCommand.class,
-            UpdateKeysCommand.class, SetCommand.class, UnsetCommand.class, ExecEnvCommand.class, ExecFileCommand.class,
-            FileStatusCommand.class, GroupsCommand.class, CompletionCommand.class})
+        description = "sops - encrypted file editor with AWS KMS, GCP KMS, Azure Key Vault, age, and GPG support")
 public final class SopsCommand {
+
+    /**
+     * The subcommands by name, in the order help lists them. Only the one being run is registered
+     * with picocli (building a command's model is reflection over its class): all of them for help,
+     * completion and anything that is not a known subcommand.
+     */
+    static final class Subcommands {
+        static final Map<String, Class<?>> ALL = subcommands(
+                "decrypt", DecryptCommand.class, "encrypt", EncryptCommand.class, "edit", EditCommand.class,
+                "rotate", RotateCommand.class, "updatekeys", UpdateKeysCommand.class, "set", SetCommand.class,
+                "unset", UnsetCommand.class, "exec-env", ExecEnvCommand.class, "exec-file", ExecFileCommand.class,
+                "filestatus", FileStatusCommand.class, "groups", GroupsCommand.class, "completion", CompletionCommand.class);
+
+        private Subcommands() {
+        }
+    }
 
     /** Null when not given: {@code --indent 0} is not the same as no {@code --indent} for JSON. */
     @Option(names = "--indent", description = "the number of spaces to indent YAML or JSON files")
@@ -54,6 +70,14 @@ public final class SopsCommand {
         System.exit(run(args, Streams.system()));
     }
 
+    private static Map<String, Class<?>> subcommands(Object... namesAndClasses) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndClasses.length; i += 2) {
+            byName.put((String) namesAndClasses[i], (Class<?>) namesAndClasses[i + 1]);
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
     /** {@code --input-type} and {@code --output-type}: an unknown name is a usage error; empty means "from the name". */
     private static Format format(String name) {
         if (name.isEmpty()) {
@@ -68,17 +92,39 @@ public final class SopsCommand {
         SopsCommand root = new SopsCommand();
         root.streams = streams;
         CommandLine commandLine = new CommandLine(root);
+        String[] rewritten = LegacyArguments.rewrite(args, Subcommands.ALL.keySet());
+        Optional<String> subcommand = LegacyArguments.subcommand(rewritten, Subcommands.ALL.keySet())
+                .filter(name -> !name.equals("completion"));
+        if (subcommand.isPresent()) {
+            commandLine.addSubcommand(subcommand.get(), Subcommands.ALL.get(subcommand.get()));
+        } else {
+            Subcommands.ALL.forEach(commandLine::addSubcommand);
+        }
         commandLine.setOut(new PrintWriter(streams.out(), true));
         commandLine.setErr(new PrintWriter(streams.err(), true));
         commandLine.registerConverter(Format.class, SopsCommand::format);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) ->
                 FailureReport.print(exception, streams.err(), root.verbose));
+        commandLine.setExecutionStrategy(parseResult -> {
+            StderrLoggerFinder.verbose(root.verbose, streams.err());
+            long start = System.nanoTime();
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (root.verbose) {
+                    String command = parseResult.subcommand() == null ? "sops"
+                            : parseResult.subcommand().commandSpec().qualifiedName();
+                    System.getLogger("io.sops4j.cli").log(System.Logger.Level.DEBUG,
+                            command + " finished in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+                }
+            }
+        });
         commandLine.setParameterExceptionHandler((exception, cmd) -> {
             streams.err().println(exception.getMessage());
             return 1;
         });
         try {
-            return commandLine.execute(LegacyArguments.rewrite(args, commandLine.getSubcommands().keySet()));
+            return commandLine.execute(rewritten);
         } catch (RuntimeException | Error failure) {
             return FailureReport.print(failure, streams.err(), root.verbose);
         }

@@ -67,9 +67,12 @@ public final class DataKeys {
             }
             List<MasterKey> keys = new ArrayList<>();
             for (MasterKey key : group.keys()) {
+                long start = System.nanoTime();
                 try {
                     keys.add(key.encrypt(parts[i], environment));
+                    KeyLog.attempt(key, "encryption of the data key succeeded", start, null);
                 } catch (SopsException e) {
+                    KeyLog.attempt(key, "encryption of the data key failed", start, e.getMessage());
                     errors.add("failed to encrypt new data key with master key \"" + key.id() + "\": " + e.getMessage());
                 }
             }
@@ -90,11 +93,14 @@ public final class DataKeys {
             byte[] part = null;
             StringBuilder groupReport = new StringBuilder();
             for (MasterKey key : order.sort(groups.get(g).keys())) {
+                long start = System.nanoTime();
                 try {
                     part = key.decrypt(environment);
+                    KeyLog.attempt(key, "decryption of the data key succeeded", start, null);
                     break;
                 } catch (RuntimeException e) {
                     String cause = e instanceof SopsException ? e.getMessage() : e.getClass().getSimpleName();
+                    KeyLog.attempt(key, "decryption of the data key failed", start, cause);
                     groupReport.append("\n  ").append(key.id()).append(": FAILED\n    - | ").append(cause);
                 }
             }

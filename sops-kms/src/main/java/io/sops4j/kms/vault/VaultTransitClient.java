@@ -32,6 +32,7 @@ final class VaultTransitClient {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final int DEFAULT_MAX_RETRIES = 2;
+    private static final System.Logger RETRIES = System.getLogger("io.sops4j.kms");
     static final Duration BASE_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(4);
 
@@ -80,6 +81,7 @@ final class VaultTransitClient {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 if (attempt < maxRetries && !(e instanceof java.net.http.HttpTimeoutException)) {
+                    logRetry(key, action, e.getClass().getSimpleName(), attempt);
                     pause(attempt);
                     continue;
                 }
@@ -93,11 +95,17 @@ final class VaultTransitClient {
                 return parse(key, action, response.body());
             }
             if (attempt < maxRetries && (status == 429 || (status >= 500 && status != 501))) {
+                logRetry(key, action, "HTTP " + status, attempt);
                 pause(attempt);
                 continue;
             }
             throw KeyFailure.of(key.description(), action, "Vault answered HTTP " + status + errors(response.body()));
         }
+    }
+
+    private void logRetry(VaultTransitMasterKey key, String action, String cause, int attempt) {
+        RETRIES.log(System.Logger.Level.DEBUG, () -> key.description() + ": " + action + ": " + cause
+                + ", retry " + (attempt + 1) + " of " + maxRetries);
     }
 
     private HttpRequest request(VaultTransitMasterKey key, String operation, ObjectNode body) {
