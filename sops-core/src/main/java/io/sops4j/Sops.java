@@ -305,6 +305,10 @@ public final class Sops {
      * {@code format}, followed by its metadata when {@code withMetadata} ({@code --show-master-keys}).
      */
     public byte[] editableText(DecryptedFile file, Format format, boolean withMetadata) {
+        return DeepStack.call(() -> emitEditable(file, format, withMetadata));
+    }
+
+    private byte[] emitEditable(DecryptedFile file, Format format, boolean withMetadata) {
         Store store = Stores.of(format, storeOptions);
         try {
             return withMetadata
@@ -325,6 +329,10 @@ public final class Sops {
      *         or leaves no master key
      */
     public DecryptedFile applyEdit(DecryptedFile file, byte[] edited, Format format, boolean withMetadata) {
+        return DeepStack.call(() -> loadEdited(file, edited, format, withMetadata));
+    }
+
+    private DecryptedFile loadEdited(DecryptedFile file, byte[] edited, Format format, boolean withMetadata) {
         Store store = Stores.of(format, storeOptions);
         List<TreeBranch> branches;
         Metadata metadata = file.metadata();
