@@ -1,7 +1,7 @@
 package io.sops4j.cli;
 
-import io.sops4j.ExitCode;
-import io.sops4j.SopsException;
+import io.sops4j.error.ExitCode;
+import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeySource;
 import java.io.BufferedReader;
 import java.io.IOException;
