@@ -383,6 +383,10 @@ public final class Sops {
      * @return the text {@code sops edit} opens in an editor
      */
     public byte[] editableText(DecryptedFile file, Format format, boolean withMetadata) {
+        return DeepStack.call(() -> emitEditable(file, format, withMetadata));
+    }
+
+    private byte[] emitEditable(DecryptedFile file, Format format, boolean withMetadata) {
         Store store = Stores.of(format, storeOptions);
         try {
             return withMetadata
@@ -408,6 +412,10 @@ public final class Sops {
      *         or leaves no master key
      */
     public DecryptedFile applyEdit(DecryptedFile file, byte[] edited, Format format, boolean withMetadata) {
+        return DeepStack.call(() -> loadEdited(file, edited, format, withMetadata));
+    }
+
+    private DecryptedFile loadEdited(DecryptedFile file, byte[] edited, Format format, boolean withMetadata) {
         Store store = Stores.of(format, storeOptions);
         List<TreeBranch> branches;
         Metadata metadata = file.metadata();

@@ -166,6 +166,24 @@ class HostileDocumentTest {
     }
 
     @Test
+    void deepFilesAreEditedWhateverTheCallersStack() throws InterruptedException {
+        DecryptedFile file = sops.decrypt(encrypt(flowNested(10_000), Format.YAML), Format.YAML);
+        Object[] outcome = new Object[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                byte[] text = sops.editableText(file, Format.YAML, false);
+                byte[] changed = new String(text, StandardCharsets.UTF_8).replace("x", "y").getBytes(StandardCharsets.UTF_8);
+                outcome[0] = sops.applyEdit(file, changed, Format.YAML, false).extract("[\"a\"]" + "[0]".repeat(9_998));
+            } catch (Throwable t) {
+                outcome[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(outcome[0]).isEqualTo(List.of("y"));
+    }
+
+    @Test
     void aLongOneLineValueIsReadInLinearTime() {
         String value = "x".repeat(5_000_000);
         long start = System.nanoTime();

@@ -173,7 +173,11 @@ final class SshKeys {
         }
 
         private static byte[] string(ByteBuffer buffer) {
-            byte[] out = new byte[buffer.getInt()];
+            int length = buffer.getInt();
+            if (length < 0 || length > buffer.remaining()) {
+                throw new IllegalArgumentException("field longer than the key");
+            }
+            byte[] out = new byte[length];
             buffer.get(out);
             return out;
         }

@@ -20,7 +20,7 @@ public final class AzureKeyVaultMasterKey implements MasterKey {
 
     static final String TYPE = "azure_kv";
 
-    private static final Function<KeyEnvironment, AzureKeyVaultOperations> SDK = AzureKeyVaultCalls::open;
+    private static final Function<KeyEnvironment, AzureKeyVaultOperations> SDK = environment -> AzureKeyVaultCalls.open(environment);
 
     private final String vaultUrl;
     private final String name;
