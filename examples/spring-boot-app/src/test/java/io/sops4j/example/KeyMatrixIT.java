@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.keys.age.AgeKeys;
-import io.sops4j.keys.age.AgeMasterKey;
-import io.sops4j.keys.pgp.PgpMasterKey;
+import io.sops4j.keys.pgp.PgpKeys;
 import io.sops4j.kms.aws.AwsKms;
 import io.sops4j.kms.aws.AwsStandIn;
 import java.io.IOException;
@@ -145,21 +144,21 @@ class KeyMatrixIT {
 
     @Test
     void sshKeyFile() {
-        Case c = new Case("SOPS_AGE_SSH_PRIVATE_KEY_FILE", AgeMasterKey.forRecipient(sshRecipient));
+        Case c = new Case("SOPS_AGE_SSH_PRIVATE_KEY_FILE", AgeKeys.recipient(sshRecipient));
         c.env.put("SOPS_AGE_SSH_PRIVATE_KEY_FILE", sshKey.toString());
         c.startsAndBinds();
     }
 
     @Test
     void gnupgHomeVariableWithGpg() {
-        Case c = new Case("GNUPGHOME with gpg", PgpMasterKey.fromFingerprint(pgpFingerprint));
+        Case c = new Case("GNUPGHOME with gpg", PgpKeys.fingerprint(pgpFingerprint));
         c.env.put("GNUPGHOME", gnupgHome.toString());
         c.startsAndBinds();
     }
 
     @Test
     void gnupgHomeVariableWithoutGpg() {
-        Case c = new Case("GNUPGHOME without gpg", PgpMasterKey.fromFingerprint(pgpFingerprint));
+        Case c = new Case("GNUPGHOME without gpg", PgpKeys.fingerprint(pgpFingerprint));
         c.env.put("GNUPGHOME", gnupgHome.toString());
         c.env.put("PATH", noGpgBin.toString());
         c.startsAndBinds();
@@ -167,14 +166,14 @@ class KeyMatrixIT {
 
     @Test
     void gnupgHomePropertyWithGpg() {
-        Case c = new Case("sops.pgp.gnupg-home with gpg", PgpMasterKey.fromFingerprint(pgpFingerprint));
+        Case c = new Case("sops.pgp.gnupg-home with gpg", PgpKeys.fingerprint(pgpFingerprint));
         c.args.add("--sops.pgp.gnupg-home=" + gnupgHome);
         c.startsAndBinds();
     }
 
     @Test
     void gnupgHomePropertyWithoutGpg() {
-        Case c = new Case("sops.pgp.gnupg-home without gpg", PgpMasterKey.fromFingerprint(pgpFingerprint));
+        Case c = new Case("sops.pgp.gnupg-home without gpg", PgpKeys.fingerprint(pgpFingerprint));
         c.args.add("--sops.pgp.gnupg-home=" + gnupgHome);
         c.env.put("PATH", noGpgBin.toString());
         c.startsAndBinds();
@@ -307,7 +306,7 @@ class KeyMatrixIT {
         private PackagedApplication finished;
 
         Case(String name) {
-            this(name, AgeMasterKey.forRecipient(age.recipient()));
+            this(name, AgeKeys.recipient(age.recipient()));
         }
 
         Case(String name, MasterKey key) {

@@ -6,7 +6,6 @@ import io.sops4j.format.Format;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.keys.age.AgeKeys;
-import io.sops4j.keys.age.AgeMasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ final class TestSecrets {
     }
 
     static Path encryptToAge(Path file, String yaml, String recipient) {
-        return encrypt(file, yaml, AgeMasterKey.forRecipient(recipient), KeyEnvironment.system());
+        return encrypt(file, yaml, AgeKeys.recipient(recipient), KeyEnvironment.system());
     }
 
     /** Encrypts {@code yaml} to {@code key}, reaching the key's service through {@code variables}. */

@@ -6,7 +6,6 @@ import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
 import io.sops4j.format.Format;
 import io.sops4j.keys.age.AgeKeys;
-import io.sops4j.keys.age.AgeMasterKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +33,7 @@ class ThrowawayKeyTests {
                 features: {new_checkout: false, rollout_percentage: 0}
                 """;
         byte[] encrypted = Sops.create().encrypt(yaml.getBytes(StandardCharsets.UTF_8), Format.YAML,
-                EncryptionOptions.withKeys(AgeMasterKey.forRecipient(key.recipient())));
+                EncryptionOptions.withKeys(AgeKeys.recipient(key.recipient())));
         Files.write(dir.resolve("secrets.sops.yaml"), encrypted);
     }
 
