@@ -52,8 +52,8 @@ final class ApigSigner {
                 + ", Signature=" + signature(secretKey, stringToSign(date, canonical));
     }
 
-    static SortedMap<String, String> lowerCase(Map<String, String> headers) {
-        SortedMap<String, String> sorted = new TreeMap<>();
+    static TreeMap<String, String> lowerCase(Map<String, String> headers) {
+        TreeMap<String, String> sorted = new TreeMap<>();
         headers.forEach((name, value) -> sorted.put(name.toLowerCase(Locale.ROOT), value));
         return sorted;
     }
