@@ -3,6 +3,7 @@ package io.sops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.kms.aws.AwsStandIn;
+import io.sops4j.kms.hckms.HuaweiCloudKmsStandIn;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,6 +177,28 @@ class InstalledDistributionIT {
             assertThat(decrypted.out()).isEqualTo("password: s3cr3t\n");
             assertThat(decrypted.err()).isEmpty();
             assertThat(aws.calls).hasSize(2);
+        }
+    }
+
+    /** A HuaweiCloud KMS key, named on the command line, loads its key source from lib/kms too. */
+    @Test
+    void huaweiCloudKmsKeysLoadFromTheCloudDirectory() throws Exception {
+        String uuid = "12345678-1234-1234-1234-123456789abc";
+        try (HuaweiCloudKmsStandIn hckms = new HuaweiCloudKmsStandIn("tr-west-1", Set.of(uuid),
+                Map.of("HPUAINSTALLED", "installed-secret-key"))) {
+            environment.put(hckms.endpointVariable(), hckms.endpoint());
+            environment.put("HUAWEICLOUD_SDK_AK", "HPUAINSTALLED");
+            environment.put("HUAWEICLOUD_SDK_SK", "installed-secret-key");
+            environment.put("HUAWEICLOUD_SDK_PROJECT_ID", HuaweiCloudKmsStandIn.PROJECT_ID);
+            Files.writeString(work.resolve("plain.yaml"), "password: s3cr3t\n");
+            Result encrypted = sops("encrypt", "--hckms", "tr-west-1:" + uuid, "--output", "hckms.sops.yaml", "plain.yaml");
+            assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+            assertThat(Files.readString(work.resolve("hckms.sops.yaml"))).contains("key_id: tr-west-1:" + uuid);
+
+            Result decrypted = sops("decrypt", "hckms.sops.yaml");
+            assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+            assertThat(decrypted.out()).isEqualTo("password: s3cr3t\n");
+            assertThat(hckms.calls).hasSize(2);
         }
     }
 
