@@ -62,7 +62,10 @@ class HuaweiCloudKmsEndToEndTest {
         assertThat(encrypted.out()).doesNotContain("s3cr3t-Pa55w0rd").contains("    hckms:\n        - created_at: \"")
                 .containsPattern("\n          enc: \\S+\n          key_id: " + KEY + "\n");
         cli.write("secrets.enc.yaml", encrypted.out());
-        assertThat(cli.decrypt("secrets.enc.yaml")).isEqualTo(PLAIN);
+        Cli.Result verbose = cli.run("--verbose", "decrypt", "secrets.enc.yaml");
+        assertThat(verbose.exit()).as(verbose.err()).isZero();
+        assertThat(verbose.out()).isEqualTo(PLAIN);
+        assertThat(verbose.err()).contains(KEY).doesNotContain(AK, SK, "Authorization", "s3cr3t-Pa55w0rd");
 
         Cli.Result added = cli.run("rotate", "-i", "--add-hckms", SECOND_KEY, "secrets.enc.yaml");
         assertThat(added.exit()).as(added.err()).isZero();
