@@ -154,14 +154,14 @@ class HuaweiCloudKmsTest {
                 ak = %s
                 sk = %s
                 project_id = %s
-                security_token = session-token
+                security_token = temporary-security-token
                 """.formatted(AK, SK, HuaweiCloudKmsStandIn.PROJECT_ID));
         Map<String, String> variables = Map.of(hckms.endpointVariable(), hckms.endpoint());
 
         MasterKey encrypted = HuaweiCloudKms.key(KEY_ID).encrypt(dataKey, environment(variables));
 
         assertThat(encrypted.decrypt(environment(variables))).isEqualTo(dataKey);
-        assertThat(hckms.securityTokens).containsExactly("session-token", "session-token");
+        assertThat(hckms.securityTokens).containsExactly("temporary-security-token", "temporary-security-token");
         assertThat(hckms.calls.get(0)).endsWith("content-type;host;x-project-id;x-sdk-date;x-security-token");
     }
 
