@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,18 +142,17 @@ class FastPathTest {
     }
 
     @Test
-    void fastPathAndPicocliAgree() throws IOException {
-        int n = 0;
-        for (List<String> args : FAST) {
+    void fastPathAndPicocliAgree() {
+        IntStream.range(0, FAST.size()).parallel().forEach(n -> {
+            List<String> args = FAST.get(n);
             Outcome fast = outcome(runs.resolve("fast-" + n), SopsCommand.class, args);
             Outcome picocli = outcome(runs.resolve("picocli-" + n), PicocliOnly.class, args);
             assertThat(fast).as("%s", args).isEqualTo(picocli);
-            n++;
-        }
+        });
     }
 
     @Test
-    void theComparisonSeesADifference() throws IOException {
+    void theComparisonSeesADifference() {
         Outcome succeeded = outcome(runs.resolve("a"), SopsCommand.class, List.of("decrypt", "s.yaml"));
         Outcome failed = outcome(runs.resolve("b"), SopsCommand.class, List.of("decrypt", "badmac.yaml"));
         Outcome extracted = outcome(runs.resolve("c"), SopsCommand.class, List.of("decrypt", "--extract", "[\"a\"]", "s.yaml"));
@@ -166,7 +166,15 @@ class FastPathTest {
     }
 
     /** What a run in a fresh copy of the fixture printed and returned, and the files it left there. */
-    private static Outcome outcome(Path directory, Class<?> main, List<String> args) throws IOException {
+    private static Outcome outcome(Path directory, Class<?> main, List<String> args) {
+        try {
+            return outcomeOf(directory, main, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Outcome outcomeOf(Path directory, Class<?> main, List<String> args) throws IOException {
         copy(fixture, directory);
         Cli.Result result = new Cli(directory).mainClass(main).run(args.toArray(String[]::new));
         Map<String, String> files = new TreeMap<>();
