@@ -69,6 +69,15 @@ class InstalledDistributionIT {
         assertThat(version.err()).isEmpty();
         assertThat(archives()).singleElement().asString().matches("sops4j-java\\d+-\\d+\\.(jsa|aot)");
 
+        Path log = temp.resolve("version-classes.log");
+        environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        for (String flag : List.of("--version", "-V")) {
+            Result again = sops(flag);
+            assertThat(again).as("answered from what the JVM answered, without starting one").isEqualTo(version);
+        }
+        assertThat(log).doesNotExist();
+        environment.remove("SOPS4J_JAVA_OPTS");
+
         Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
         assertThat(decrypted.exit()).as(decrypted.err()).isZero();
         assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
@@ -112,6 +121,9 @@ class InstalledDistributionIT {
         assertThat(afterChange.exit()).as(afterChange.err()).isZero();
         assertThat(afterChange.err()).isEmpty();
         assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(before);
+        Path version = home.resolve(".cache/sops4j").resolve(archives().get(0).replaceFirst("\\.(jsa|aot)$", ".version"));
+        assertThat(Files.getLastModifiedTime(version).toMillis()).isGreaterThan(before);
+        assertThat(sops("--version").out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
     }
 
     @Test
@@ -208,7 +220,7 @@ class InstalledDistributionIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(cache)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
+            return files.map(file -> file.getFileName().toString()).filter(name -> !name.endsWith(".version")).sorted().toList();
         }
     }
 
