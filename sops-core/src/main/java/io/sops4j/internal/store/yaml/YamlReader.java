@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -24,6 +23,8 @@ import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Parses YAML text (with SnakeYAML Engine's event parser) into {@link YamlNode} documents and places
@@ -75,7 +76,9 @@ final class YamlReader {
         List<PendingComment> current = null;
         // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
         RuntimeException deferred = null;
-        for (Event event : new Parse(settings).parseReader(text)) {
+        // the parser itself: snakeyaml-engine's module does not export the package of its Parse wrapper
+        Iterable<Event> events = () -> new ParserImpl(settings, new StreamReader(settings, text));
+        for (Event event : events) {
             int i = eventCount++;
             if (deferred != null) {
                 continue;
