@@ -95,7 +95,8 @@ public final class JsonStore implements Store {
         try {
             return indented(branches.get(0), "\n").getBytes(StandardCharsets.UTF_8);
         } catch (EncodeException e) {
-            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to json: " + e.getMessage());
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to json: " + e.getMessage(), null,
+                    e.keyPath(), null);
         }
     }
 
@@ -120,7 +121,7 @@ public final class JsonStore implements Store {
         try {
             return indented(value, "").getBytes(StandardCharsets.UTF_8);
         } catch (EncodeException e) {
-            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, e.getMessage());
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, e.getMessage(), null, e.keyPath(), null);
         }
     }
 
