@@ -160,4 +160,38 @@ class NonUtf8InputTest {
         DecryptedFile back = sops.decrypt(encrypt(yaml, Format.YAML), Format.YAML);
         assertThat(back.toBytes(Format.DOTENV)).isEqualTo(plain);
     }
+
+    @Test
+    void bytesAreNotWrittenAsJsonWhichWouldChangeThem() {
+        DecryptedFile dotenv = sops.decrypt(encrypt(latin1("OK=fine\nA=caf\u00e9\n"), Format.DOTENV), Format.DOTENV);
+        assertThatThrownBy(() -> dotenv.toBytes(Format.JSON))
+                .isInstanceOf(SopsException.class)
+                .hasMessageContaining("Error dumping file: Error marshaling to json")
+                .hasMessageContaining("the value is not valid UTF-8")
+                .hasMessageNotContaining("Y2Fm6Q")
+                .satisfies(e -> assertThat(((SopsException) e).keyPath()).isEqualTo("A"))
+                .extracting(e -> ((SopsException) e).exitCode()).isEqualTo(ExitCode.ERROR_DUMPING_TREE);
+
+        DecryptedFile ini = sops.decrypt(encrypt(latin1("[s]\na = caf\u00e9\n"), Format.INI), Format.INI);
+        assertThatThrownBy(() -> ini.toBytes(Format.JSON))
+                .satisfies(e -> assertThat(((SopsException) e).describe()).endsWith("(at key 's:a')"));
+    }
+
+    @Test
+    void bytesLeftInClearAreNotEncryptedIntoJson() {
+        byte[] plain = latin1("A=caf\u00e9\nB_unencrypted=caf\u00e9\n");
+        assertThatThrownBy(() -> sops.encrypt(plain, Format.DOTENV, Format.JSON,
+                EncryptionOptions.withKeys(SOURCE.fromIdentifier("k"))))
+                .isInstanceOf(SopsException.class)
+                .hasMessageContaining("Could not marshal tree: Error marshaling to json")
+                .satisfies(e -> assertThat(((SopsException) e).keyPath()).isEqualTo("B_unencrypted"))
+                .extracting(e -> ((SopsException) e).exitCode()).isEqualTo(ExitCode.ERROR_DUMPING_TREE);
+
+        byte[] encryptedJson = sops.encrypt(latin1("A=caf\u00e9\n"), Format.DOTENV, Format.JSON,
+                EncryptionOptions.withKeys(SOURCE.fromIdentifier("k")));
+        DecryptedFile file = sops.decrypt(encryptedJson, Format.JSON);
+        assertThat((byte[]) file.extract("[\"A\"]")).isEqualTo(latin1("caf\u00e9"));
+        assertThat(file.toBytes(Format.DOTENV)).isEqualTo(latin1("A=caf\u00e9\n"));
+        assertThatThrownBy(file::toBytes).satisfies(e -> assertThat(((SopsException) e).keyPath()).isEqualTo("A"));
+    }
 }

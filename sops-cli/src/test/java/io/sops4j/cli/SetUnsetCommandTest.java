@@ -118,4 +118,21 @@ class SetUnsetCommandTest {
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(cli.decrypt("s.json")).contains("\"a\": \"legacy\"");
     }
+
+    @Test
+    void aDeeplyNestedValueIsSetOrRefusedWithTheDepthLimitWhateverTheStack() {
+        Cli cli = new Cli(dir);
+        cli.encrypted("s.json", "{\"a\": \"secret\"}");
+        cli.write("deep.json", "{\"d\": ".repeat(9_000) + "1" + "}".repeat(9_000));
+        cli.write("deeper.json", "{\"d\": ".repeat(20_000) + "1" + "}".repeat(20_000));
+
+        Cli.Result deep = cli.run("set", "--value-file", "s.json", "[\"v\"]", "deep.json");
+        Cli.Result deeper = cli.run("set", "--value-file", "s.json", "[\"w\"]", "deeper.json");
+
+        assertThat(deeper.err()).contains("exceeded max depth of 10000")
+                .doesNotContain("StackOverflowError", "java.", "\tat ");
+        assertThat(deeper.exit()).isEqualTo(7);
+        assertThat(deep.exit()).as(deep.err()).isZero();
+        assertThat(cli.run("decrypt", "--extract", "[\"a\"]", "s.json").out()).isEqualTo("secret");
+    }
 }

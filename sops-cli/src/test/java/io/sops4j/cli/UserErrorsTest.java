@@ -3,6 +3,7 @@ package io.sops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,5 +188,28 @@ class UserErrorsTest {
             assertNoJavaInternals(result);
             assertThat(result.out()).isEmpty();
         }
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreNotWrittenAsJson() throws IOException {
+        byte[] plain = "OK=fine\nA=caf\u00e9\nB_unencrypted=\u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("x.env"), plain);
+        Cli.Result toJson = cli.run("encrypt", "--output-type", "json", "--age", Cli.AGE_RECIPIENT, "x.env");
+        Cli.Result encrypted = cli.run("encrypt", "-i", "--age", Cli.AGE_RECIPIENT, "x.env");
+        Cli.Result decryptedJson = cli.run("decrypt", "--output-type", "json", "x.env");
+        Cli.Result decryptedYaml = cli.run("decrypt", "--output-type", "yaml", "x.env");
+
+        assertThat(toJson.exit()).isEqualTo(4);
+        assertThat(toJson.err()).isEqualTo("x.env: Could not marshal tree: Error marshaling to json: Error encoding value : "
+                + "the value is not valid UTF-8, which JSON text cannot hold without changing it; write it as dotenv, "
+                + "INI or YAML instead (at key 'B_unencrypted')\n");
+        assertThat(toJson.out()).isEmpty();
+        assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+        assertThat(decryptedJson.exit()).isEqualTo(4);
+        assertThat(decryptedJson.err()).startsWith("x.env: Error dumping file: Error marshaling to json: ")
+                .endsWith(" (at key 'A')\n");
+        assertThat(decryptedJson.out()).isEmpty();
+        assertThat(decryptedYaml.exit()).as(decryptedYaml.err()).isZero();
+        assertThat(decryptedYaml.out()).isEqualTo("OK: fine\nA: !!binary Y2Fm6Q==\nB_unencrypted: !!binary 6XTp\n");
     }
 }

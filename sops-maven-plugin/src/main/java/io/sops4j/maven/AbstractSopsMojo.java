@@ -3,6 +3,7 @@ package io.sops4j.maven;
 import io.sops4j.Sops;
 import io.sops4j.config.SopsConfig;
 import io.sops4j.error.SopsException;
+import io.sops4j.internal.files.SafeFileWriter;
 import io.sops4j.internal.files.WriteResult;
 import io.sops4j.keys.KeyEnvironment;
 import java.io.File;
@@ -128,8 +129,7 @@ abstract class AbstractSopsMojo extends AbstractMojo {
     }
 
     MojoExecutionException ioFailure(Path file, IOException e) {
-        return new MojoExecutionException("sops:" + goal() + " failed: " + display(file) + ": "
-                + e.getClass().getSimpleName() + " " + e.getMessage());
+        return new MojoExecutionException("sops:" + goal() + " failed: " + display(file) + ": " + SafeFileWriter.reason(e));
     }
 
     /** Says so in the build log when a file was rewritten in place rather than replaced atomically. */

@@ -3,6 +3,7 @@ package io.sops4j.internal.crypto;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.error.ValueDecryptionException;
+import io.sops4j.internal.go.GoTypes;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
@@ -106,7 +107,7 @@ public final class TreeCipher {
                 }
                 if (!(item.key() instanceof String key)) {
                     throw new SopsException(ExitCode.GENERIC, "Tree contains a non-string key (type "
-                            + item.key().getClass().getSimpleName() + "). Only string keys are supported");
+                            + GoTypes.name(item.key()) + "). Only string keys are supported");
                 }
                 enter(key);
                 items.set(new TreeItem(key, walkValue(item.value())));
@@ -154,7 +155,7 @@ public final class TreeCipher {
                 return leaf(value);
             }
             throw new SopsException(ExitCode.GENERIC, "Cannot walk value, unknown type: "
-                    + value.getClass().getSimpleName() + " at " + keyPath());
+                    + GoTypes.name(value) + " at " + keyPath());
         }
 
         private void walkList(List<Object> elements) {

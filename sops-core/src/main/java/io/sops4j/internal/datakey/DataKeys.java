@@ -99,7 +99,8 @@ public final class DataKeys {
                     KeyLog.attempt(key, "decryption of the data key succeeded", start, null);
                     break;
                 } catch (RuntimeException e) {
-                    String cause = e instanceof SopsException ? e.getMessage() : e.getClass().getSimpleName();
+                    String cause = e instanceof SopsException ? e.getMessage()
+                            : "unexpected internal failure (a bug, not a problem with this key)";
                     KeyLog.attempt(key, "decryption of the data key failed", start, cause);
                     groupReport.append("\n  ").append(key.id()).append(": FAILED\n    - | ").append(cause);
                 }

@@ -218,7 +218,7 @@ public final class SafeFileWriter {
     }
 
     /** What went wrong, in the words of the system ({@code permission denied}), without Java class names. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

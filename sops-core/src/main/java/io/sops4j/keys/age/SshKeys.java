@@ -113,9 +113,12 @@ final class SshKeys {
         }
     }
 
+    /** The key type that an SSH wire-format public key starts with. */
     static String wireType(byte[] wire) {
-        ByteBuffer buffer = ByteBuffer.wrap(wire);
-        int length = buffer.getInt();
+        int length = wire.length < 4 ? -1 : ByteBuffer.wrap(wire).getInt();
+        if (length < 0 || length > wire.length - 4) {
+            throw new IllegalArgumentException("malformed SSH public key: its type is longer than the key");
+        }
         return new String(wire, 4, length, StandardCharsets.US_ASCII);
     }
 
@@ -166,7 +169,9 @@ final class SshKeys {
                 if (buffer.getInt() != 1) {
                     throw new IllegalArgumentException("expected one key");
                 }
-                return new OpenSshContainer(cipher, string(buffer));
+                byte[] publicKey = string(buffer);
+                wireType(publicKey);
+                return new OpenSshContainer(cipher, publicKey);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("malformed OpenSSH private key in " + source);
             }

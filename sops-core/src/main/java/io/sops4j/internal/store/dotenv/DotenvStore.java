@@ -4,6 +4,7 @@ import io.sops4j.error.ExitCode;
 import io.sops4j.error.FormatException;
 import io.sops4j.error.SopsException;
 import io.sops4j.internal.go.GoFormat;
+import io.sops4j.internal.go.GoTypes;
 import io.sops4j.internal.store.EncryptedDocument;
 import io.sops4j.internal.store.MetadataFlattening;
 import io.sops4j.internal.store.Store;
@@ -12,7 +13,6 @@ import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -123,35 +123,7 @@ public final class DotenvStore implements Store {
             return bytes.clone();
         }
         throw new SopsException(ExitCode.GENERIC,
-                "the dotenv store only supports emitting strings, got " + goTypeName(value));
-    }
-
-    private static String goTypeName(Object value) {
-        if (value == null) {
-            return "<nil>";
-        }
-        if (value instanceof Long) {
-            return "int";
-        }
-        if (value instanceof Double) {
-            return "float64";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof OffsetDateTime) {
-            return "time.Time";
-        }
-        if (value instanceof byte[]) {
-            return "[]uint8";
-        }
-        if (value instanceof TreeBranch) {
-            return "sops.TreeBranch";
-        }
-        if (value instanceof List<?>) {
-            return "[]interface {}";
-        }
-        return value.getClass().getSimpleName();
+                "the dotenv store only supports emitting strings, got " + GoTypes.name(value));
     }
 
     @Override

@@ -176,6 +176,14 @@ final class GoJsonTokenizer {
         }
     }
 
+    /** Fails as Go's {@code json.Unmarshal} does when anything but whitespace follows the top-level value. */
+    void expectEnd() throws DecodeException {
+        int c = peek();
+        if (c >= 0) {
+            throw invalid(c, " after top-level value");
+        }
+    }
+
     private int peek() {
         while (pos < in.length) {
             byte b = in[pos];

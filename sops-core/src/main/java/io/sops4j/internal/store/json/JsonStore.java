@@ -47,6 +47,10 @@ public final class JsonStore implements Store {
 
     @Override
     public List<TreeBranch> loadPlain(byte[] input) {
+        return List.of(load(input, false));
+    }
+
+    private static TreeBranch load(byte[] input, boolean whole) {
         int invalid = RawText.firstInvalidByte(input);
         if (invalid >= 0) {
             // Go's decoder would put U+FFFD in place of such bytes; the value would be lost without a word
@@ -54,7 +58,7 @@ public final class JsonStore implements Store {
                     + " (JSON text must be UTF-8; the bytes would not survive encryption)");
         }
         try {
-            return List.of(JsonTreeReader.read(input));
+            return JsonTreeReader.read(input, whole);
         } catch (DecodeException e) {
             throw new FormatException("Could not unmarshal input data: " + e.getMessage()
                     + (e.line() > 0 ? " (line " + e.line() + ")" : ""), e.keyPath(), null);
@@ -63,7 +67,7 @@ public final class JsonStore implements Store {
 
     @Override
     public EncryptedDocument loadEncrypted(byte[] input) {
-        TreeBranch document = loadPlain(input).get(0);
+        TreeBranch document = load(input, true);
         TreeBranch metadata = null;
         boolean found = false;
         for (Iterator<TreeItem> items = document.items().iterator(); items.hasNext(); ) {
@@ -95,7 +99,8 @@ public final class JsonStore implements Store {
         try {
             return indented(branches.get(0), "\n").getBytes(StandardCharsets.UTF_8);
         } catch (EncodeException e) {
-            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to json: " + e.getMessage());
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, "Error marshaling to json: " + e.getMessage(), null,
+                    e.keyPath(), null);
         }
     }
 
@@ -120,7 +125,7 @@ public final class JsonStore implements Store {
         try {
             return indented(value, "").getBytes(StandardCharsets.UTF_8);
         } catch (EncodeException e) {
-            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, e.getMessage());
+            throw new SopsException(ExitCode.ERROR_DUMPING_TREE, e.getMessage(), null, e.keyPath(), null);
         }
     }
 

@@ -22,16 +22,27 @@ final class JsonTreeReader {
 
     private final GoJsonTokenizer tokens;
     private final Deque<Object> open = new ArrayDeque<>();
+    private final boolean whole;
 
-    private JsonTreeReader(byte[] input) {
+    private JsonTreeReader(byte[] input, boolean whole) {
         this.tokens = new GoJsonTokenizer(input);
+        this.whole = whole;
     }
 
-    /** The top-level object of {@code input}. */
-    static TreeBranch read(byte[] input) throws DecodeException {
-        JsonTreeReader reader = new JsonTreeReader(input);
+    /**
+     * The top-level object of {@code input}. Input that ends early is read as far as it goes, and
+     * what follows the object is not read, as upstream's token reader does, unless {@code whole}:
+     * then both fail as Go's {@code json.Unmarshal} does, which upstream runs on encrypted files
+     * before reading them.
+     */
+    static TreeBranch read(byte[] input, boolean whole) throws DecodeException {
+        JsonTreeReader reader = new JsonTreeReader(input, whole);
         try {
-            return reader.readDocument();
+            TreeBranch document = reader.readDocument();
+            if (whole) {
+                reader.tokens.expectEnd();
+            }
+            return document;
         } catch (DecodeException e) {
             throw e.at(reader.tokens.line(), reader.keyPath());
         }
@@ -80,6 +91,9 @@ final class JsonTreeReader {
     private TreeBranch step() throws DecodeException {
         Object top = open.peek();
         Object token = tokens.next();
+        if (token == GoJsonTokenizer.EOF && whole) {
+            throw new DecodeException("unexpected end of JSON input");
+        }
         if (top instanceof ObjectFrame object && object.pendingKey == null) {
             if (token instanceof String key) {
                 object.pendingKey = key;

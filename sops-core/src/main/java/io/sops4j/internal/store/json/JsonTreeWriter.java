@@ -2,13 +2,14 @@ package io.sops4j.internal.store.json;
 
 import io.sops4j.internal.go.GoFormat;
 import io.sops4j.internal.go.GoJsonStrings;
+import io.sops4j.internal.text.RawText;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -17,15 +18,28 @@ import java.util.List;
  */
 final class JsonTreeWriter {
 
-    /** An encoding failure with upstream's error text. */
+    /** An encoding failure with upstream's error text, and the key path of the value when one applies. */
     static final class EncodeException extends Exception {
+        private final String keyPath;
+
         EncodeException(String message) {
+            this(message, null);
+        }
+
+        EncodeException(String message, String keyPath) {
             super(message, null, false, false);
+            this.keyPath = keyPath;
+        }
+
+        String keyPath() {
+            return keyPath;
         }
     }
 
     private final String indent;
     private final StringBuilder out = new StringBuilder();
+    /** The keys from the root to the value being written. */
+    private final List<String> keys = new ArrayList<>();
 
     private JsonTreeWriter(String indent) {
         this.indent = indent;
@@ -71,11 +85,13 @@ final class JsonTreeWriter {
             }
             GoJsonStrings.appendQuoted(out, key);
             out.append(": ");
+            keys.add(key);
             try {
                 value(item.value(), depth + 1);
             } catch (EncodeException e) {
-                throw new EncodeException("Error encoding value : " + e.getMessage());
+                throw new EncodeException("Error encoding value : " + e.getMessage(), e.keyPath());
             }
+            keys.remove(keys.size() - 1);
         }
         newline(depth);
         out.append('}');
@@ -133,7 +149,12 @@ final class JsonTreeWriter {
             }
             GoJsonStrings.appendQuoted(out, GoFormat.formatTime(time));
         } else if (value instanceof byte[] bytes) {
-            out.append('"').append(Base64.getEncoder().encodeToString(bytes)).append('"');
+            if (RawText.firstInvalidByte(bytes) >= 0) {
+                // Go's json.Marshal would put U+FFFD in place of such bytes: the value would be lost without a word
+                throw new EncodeException("the value is not valid UTF-8, which JSON text cannot hold without "
+                        + "changing it; write it as dotenv, INI or YAML instead", String.join(":", keys));
+            }
+            GoJsonStrings.appendQuoted(out, new String(bytes, StandardCharsets.UTF_8));
         } else {
             throw new EncodeException("json: unsupported type: " + value.getClass().getName());
         }

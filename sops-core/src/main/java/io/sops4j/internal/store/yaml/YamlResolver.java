@@ -80,7 +80,7 @@ final class YamlResolver {
 
     private static boolean resolvable(String tag) {
         return tag.isEmpty() || tag.equals(STR) || tag.equals(BOOL) || tag.equals(INT) || tag.equals(FLOAT)
-                || tag.equals(TIMESTAMP);
+                || tag.equals(NULL) || tag.equals(TIMESTAMP);
     }
 
     private static char hint(String in) {

@@ -165,4 +165,14 @@ class DotenvStoreTest {
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    /** Upstream splits a line at its first {@code =} and takes whatever is before it as the key, even nothing. */
+    @Test
+    void aLineWithoutAKeyHasAnEmptyKeyAsUpstream() {
+        byte[] input = "=value\nA=1\n".getBytes(StandardCharsets.UTF_8);
+        TreeBranch branch = store.loadPlain(input).get(0);
+
+        assertThat(branch).isEqualTo(new TreeBranch().add("", "value").add("A", "1"));
+        assertThat(store.emitPlain(List.of(branch))).isEqualTo(input);
+    }
 }

@@ -110,16 +110,17 @@ class JsonStoreTest {
                 .hasMessageContaining("invalid UTF-8 on line 1");
     }
 
+    /** Bytes that are UTF-8 are written as the string they are; others are refused (see {@code NonUtf8InputTest}). */
     @Test
     void otherScalarsAreWrittenAsGoMarshalDoes() {
         TreeBranch branch = new TreeBranch()
                 .add("time", OffsetDateTime.of(2024, 1, 2, 3, 4, 5, 120_000_000, ZoneOffset.ofHoursMinutes(7, 6)))
-                .add("bytes", new byte[] {1, 2, 3, (byte) 0xff})
+                .add("bytes", new byte[] {'o', 'k', 1, (byte) 0xc3, (byte) 0xa9})
                 .add(Comment.of(" hidden"), null)
                 .add("list", new ArrayList<>(Arrays.asList(Comment.of("x"), 1L, Comment.of("y"))))
                 .add("empty", new ArrayList<>(List.of(Comment.of("only"))));
 
-        assertThat(emit(branch)).isEqualTo("{\n\t\"time\": \"2024-01-02T03:04:05.12+07:06\",\n\t\"bytes\": \"AQID/w==\",\n"
+        assertThat(emit(branch)).isEqualTo("{\n\t\"time\": \"2024-01-02T03:04:05.12+07:06\",\n\t\"bytes\": \"ok\\u0001\u00e9\",\n"
                 + "\t\"list\": [\n\t\t1\n\t],\n\t\"empty\": []\n}\n");
     }
 
@@ -223,6 +224,24 @@ class JsonStoreTest {
         assertThat(loadError("{\"a\": \"abc")).isEqualTo("unexpected EOF");
         assertThat(loadError("{\"a\": tr")).isEqualTo("unexpected EOF");
         assertThat(loadError("{\"a\": -")).isEqualTo("unexpected EOF");
+    }
+
+    /** Upstream runs Go's {@code json.Unmarshal} on an encrypted file before reading it. */
+    @Test
+    void anEncryptedFileMustBeOneWholeObject() {
+        String encrypted = "{\"a\": \"ENC[AES256_GCM,data:x,iv:y,tag:z,type:str]\", \"sops\": {\"version\": \"3.13.2\"}}";
+        assertThat(store.loadEncrypted(utf8(encrypted + " \n\t")).branches()).hasSize(1);
+        assertThatThrownBy(() -> store.loadEncrypted(utf8(encrypted + "\n garbage")))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("Could not unmarshal input data: invalid character 'g' after top-level value (line 2)");
+        assertThatThrownBy(() -> store.loadEncrypted(utf8(encrypted + "{}")))
+                .hasMessageContaining("invalid character '{' after top-level value");
+        assertThatThrownBy(() -> store.loadEncrypted(utf8(encrypted.substring(0, encrypted.length() - 1))))
+                .hasMessageContaining("unexpected end of JSON input");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

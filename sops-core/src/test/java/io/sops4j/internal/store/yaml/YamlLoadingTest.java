@@ -97,6 +97,22 @@ class YamlLoadingTest {
                 .hasMessageContaining("line 1: cannot decode !!str as a !!int").hasMessageNotContaining("abc");
     }
 
+    /**
+     * As yaml.v3 decodes them: {@code !!null} is resolved, so only a null may carry it; {@code !!map}
+     * and {@code !!seq} on a scalar are tags yaml.v3 does not resolve, and the scalar stays a string.
+     */
+    @Test
+    void explicitNullMapAndSeqTagsOnScalars() {
+        assertThat(load("!!null ~")).isNull();
+        assertThat(load("!!null \"null\"")).isNull();
+        assertThat(load("!!null")).isNull();
+        assertThatThrownBy(() -> load("!!null Qz7Xw4")).isInstanceOf(FormatException.class)
+                .hasMessageContaining("line 1: cannot decode !!str as a !!null").hasMessageNotContaining("Qz7Xw4");
+        assertThatThrownBy(() -> load("!!null 5")).hasMessageContaining("cannot decode !!int as a !!null");
+        assertThat(load("!!map x")).isEqualTo("x");
+        assertThat(load("!!seq x")).isEqualTo("x");
+    }
+
     /** As yaml.v3 reads them: a last line that ends the input without a line break gets none. */
     static Stream<Arguments> blockScalars() {
         return Stream.of(
