@@ -29,6 +29,7 @@ final class CloudKeySources {
 
     private final Path directory;
     private Map<String, KeySource> byType;
+    private URLClassLoader loader;
 
     CloudKeySources(Path directory) {
         this.directory = directory;
@@ -45,10 +46,18 @@ final class CloudKeySources {
         return source;
     }
 
+    /** The class loader of the directory's jars, made once. */
+    synchronized ClassLoader loader() {
+        if (loader == null) {
+            loader = new URLClassLoader("sops4j-kms", urls(), CloudKeySources.class.getClassLoader());
+            // the SDKs look for their own providers (HTTP clients, credentials) through this loader
+            Thread.currentThread().setContextClassLoader(loader);
+        }
+        return loader;
+    }
+
     private Map<String, KeySource> load() {
-        URLClassLoader loader = new URLClassLoader("sops4j-kms", urls(), CloudKeySources.class.getClassLoader());
-        // the SDKs look for their own providers (HTTP clients, credentials) through this loader
-        Thread.currentThread().setContextClassLoader(loader);
+        URLClassLoader loader = (URLClassLoader) loader();
         Map<String, KeySource> found = new HashMap<>();
         URL registration = loader.findResource(REGISTRATION);
         if (registration == null) {
