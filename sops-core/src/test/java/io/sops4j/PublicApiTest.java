@@ -59,6 +59,7 @@ class PublicApiTest {
             "io.sops4j.keys.DecryptionOrder",
             "io.sops4j.keys.KeyEntries",
             "io.sops4j.keys.KeyEnvironment",
+            "io.sops4j.keys.KeyService",
             "io.sops4j.keys.KeySource",
             "io.sops4j.keys.KeySources",
             "io.sops4j.keys.MasterKey",

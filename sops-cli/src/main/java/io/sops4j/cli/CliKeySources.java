@@ -21,6 +21,7 @@ final class CliKeySources {
     static final List<String> CLOUD_TYPES = List.of("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault");
 
     private static KeySources sources;
+    private static CloudKeySources cloud;
 
     private CliKeySources() {
     }
@@ -35,13 +36,28 @@ final class CliKeySources {
     private static KeySources withCloudOnDemand(Path cloudDirectory) {
         Map<String, KeySource> onClassPath = KeySources.installed().byType();
         List<KeySource> all = new ArrayList<>(onClassPath.values());
-        CloudKeySources cloud = new CloudKeySources(cloudDirectory);
+        CloudKeySources cloud = cloud(cloudDirectory);
         for (String type : CLOUD_TYPES) {
             if (!onClassPath.containsKey(type)) {
                 all.add(new DeferredKeySource(type, cloud));
             }
         }
         return KeySources.of(all.toArray(KeySource[]::new));
+    }
+
+    /**
+     * Where the optional libraries (cloud SDKs, the gRPC key service) are loaded from: the class
+     * loader of {@code lib/kms/} in an installation, made on first use; anywhere else the class path's.
+     */
+    static synchronized ClassLoader optionalClasses() {
+        return cloudDirectory().map(directory -> cloud(directory).loader()).orElse(CliKeySources.class.getClassLoader());
+    }
+
+    private static synchronized CloudKeySources cloud(Path directory) {
+        if (cloud == null) {
+            cloud = new CloudKeySources(directory);
+        }
+        return cloud;
     }
 
     /** {@code kms/} beside the jar this class was loaded from, when there is one. */

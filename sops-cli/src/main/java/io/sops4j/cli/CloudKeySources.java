@@ -29,6 +29,7 @@ final class CloudKeySources {
 
     private final Path directory;
     private Map<String, KeySource> byType;
+    private URLClassLoader loader;
 
     CloudKeySources(Path directory) {
         this.directory = directory;
@@ -45,10 +46,18 @@ final class CloudKeySources {
         return source;
     }
 
+    /** The class loader of the directory's jars, made once. */
+    synchronized ClassLoader loader() {
+        if (loader == null) {
+            loader = new URLClassLoader("sops4j-kms", urls(), CloudKeySources.class.getClassLoader());
+            // the SDKs look for their own providers (HTTP clients, credentials) through this loader
+            Thread.currentThread().setContextClassLoader(loader);
+        }
+        return loader;
+    }
+
     private Map<String, KeySource> load() {
-        URLClassLoader loader = new URLClassLoader("sops4j-kms", urls(), CloudKeySources.class.getClassLoader());
-        // the SDKs look for their own providers (HTTP clients, credentials) through this loader
-        Thread.currentThread().setContextClassLoader(loader);
+        URLClassLoader loader = (URLClassLoader) loader();
         Map<String, KeySource> found = new HashMap<>();
         URL registration = loader.findResource(REGISTRATION);
         if (registration == null) {
@@ -66,12 +75,14 @@ final class CloudKeySources {
         return found;
     }
 
-    /** The jars, the one registering key sources first, so looking it up opens no other. */
+    /**
+     * The jars, the one registering key sources first and then the key service's, so that looking
+     * either up opens no other.
+     */
     private URL[] urls() {
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> jars = new ArrayList<>(files.filter(file -> file.getFileName().toString().endsWith(".jar")).toList());
-            jars.sort(Comparator.comparing((Path jar) -> !jar.getFileName().toString().startsWith("sops-kms-"))
-                    .thenComparing(jar -> jar.getFileName().toString()));
+            jars.sort(Comparator.comparingInt(CloudKeySources::rank).thenComparing(jar -> jar.getFileName().toString()));
             URL[] urls = new URL[jars.size()];
             for (int i = 0; i < urls.length; i++) {
                 urls[i] = jars.get(i).toUri().toURL();
@@ -80,6 +91,11 @@ final class CloudKeySources {
         } catch (IOException e) {
             throw new SopsException(ExitCode.GENERIC, "cannot list " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static int rank(Path jar) {
+        String name = jar.getFileName().toString();
+        return name.startsWith("sops-kms-") ? 0 : name.startsWith("sops-keyservice-") ? 1 : 2;
     }
 
     /** The provider-configuration file's class names, as {@link java.util.ServiceLoader} reads it. */

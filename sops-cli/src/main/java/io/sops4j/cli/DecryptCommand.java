@@ -23,6 +23,9 @@ final class DecryptCommand implements Callable<Integer> {
     @Mixin
     FileOptions options;
 
+    @Mixin
+    KeyServiceOptions keyServices;
+
     @Option(names = "--extract", description = "extract a specific key or branch from the input document. Example: --extract '[\"somekey\"][0]'")
     String extract;
 
@@ -40,7 +43,7 @@ final class DecryptCommand implements Callable<Integer> {
         }
         Format input = options.inputFormat();
         Format output = options.outputFormat();
-        Sops sops = CliSupport.sops(global)
+        Sops sops = keyServices.apply(CliSupport.sops(global))
                 .ignoreMac(ignoreMac)
                 .decryptionOrder(decryptionOrder == null ? null : DecryptionOrder.parse(decryptionOrder))
                 .build();

@@ -2,6 +2,7 @@ package io.sops4j.cli;
 
 import io.sops4j.Sops;
 import io.sops4j.keys.DecryptionOrder;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags of every command that decrypts a file. */
@@ -10,11 +11,14 @@ final class DecryptFlags {
     @Option(names = "--ignore-mac", description = "ignore Message Authentication Code during decryption")
     boolean ignoreMac;
 
+    @Mixin
+    KeyServiceOptions keyServices;
+
     @Option(names = "--decryption-order", description = "comma separated list of decryption key types (SOPS_DECRYPTION_ORDER)")
     String decryptionOrder;
 
     Sops sops(SopsCommand global) {
-        return CliSupport.sops(global)
+        return keyServices.apply(CliSupport.sops(global))
                 .ignoreMac(ignoreMac)
                 .decryptionOrder(decryptionOrder == null ? null : DecryptionOrder.parse(decryptionOrder))
                 .build();

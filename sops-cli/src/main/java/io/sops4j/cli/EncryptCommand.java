@@ -21,6 +21,9 @@ final class EncryptCommand implements Callable<Integer> {
     FileOptions options;
 
     @Mixin
+    KeyServiceOptions keyServices;
+
+    @Mixin
     KeyOptions keys;
 
     @Mixin
@@ -36,7 +39,7 @@ final class EncryptCommand implements Callable<Integer> {
         if (options.file != null && !Files.exists(options.file)) {
             throw new SopsException(ExitCode.NO_FILE_SPECIFIED, "Error: cannot operate on non-existent file", options.file, null, null);
         }
-        Sops sops = CliSupport.sops(global).build();
+        Sops sops = keyServices.apply(CliSupport.sops(global)).build();
         EncryptionOptions encryption = rules.resolve(global, keys, sops, options.effectiveName());
         byte[] plaintext = options.file == null ? global.streams.in().readAllBytes() : CliSupport.read(options.file);
         byte[] encrypted;

@@ -63,6 +63,7 @@ final class FastPath {
         DecryptCommand command = new DecryptCommand();
         command.global = root;
         command.options = new FileOptions();
+        command.keyServices = new KeyServiceOptions();
         command.options.file = Path.of(given.get(""));
         command.options.inPlace = given.containsKey("--in-place");
         command.options.output = given.containsKey("--output") ? Path.of(given.get("--output")) : null;

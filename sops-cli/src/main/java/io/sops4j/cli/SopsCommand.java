@@ -33,7 +33,8 @@ public final class SopsCommand {
                 "decrypt", DecryptCommand.class, "encrypt", EncryptCommand.class, "edit", EditCommand.class,
                 "rotate", RotateCommand.class, "updatekeys", UpdateKeysCommand.class, "set", SetCommand.class,
                 "unset", UnsetCommand.class, "exec-env", ExecEnvCommand.class, "exec-file", ExecFileCommand.class,
-                "filestatus", FileStatusCommand.class, "groups", GroupsCommand.class, "completion", CompletionCommand.class);
+                "filestatus", FileStatusCommand.class, "groups", GroupsCommand.class, "keyservice", KeyServiceCommand.class,
+                "completion", CompletionCommand.class);
 
         private Subcommands() {
         }

@@ -162,6 +162,38 @@ class InstalledDistributionIT {
                 .startsWith("/dev/stdout: Could not unmarshal input data");
     }
 
+    /** {@code sops keyservice} and {@code --keyservice} load gRPC from lib/kms/; the client holds no key. */
+    @Test
+    void theKeyServiceAndItsClientRunFromTheInstallation() throws Exception {
+        environment.put("SOPS4J_CDS", "0");
+        Path socket = temp.resolve("sops.sock");
+        ProcessBuilder builder = new ProcessBuilder(command("keyservice", "--network", "unix", "--address", socket.toString()))
+                .directory(work.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(temp.resolve("server.out").toFile())
+                .redirectError(temp.resolve("server.err").toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process server = builder.start();
+        try {
+            for (int i = 0; i < 600 && !Files.exists(socket) && server.isAlive(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(socket).as(read(temp.resolve("server.err"))).exists();
+            environment.remove("SOPS_AGE_KEY_FILE");
+            Result decrypted = sops("decrypt", "--keyservice", "unix://" + socket, "--enable-local-keyservice=false",
+                    "app-secrets.sops.yaml");
+            assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+            assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
+            assertThat(decrypted.err()).isEmpty();
+        } finally {
+            server.descendants().forEach(ProcessHandle::destroy);
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(read(temp.resolve("server.err"))).startsWith("Listening on unix://" + socket);
+    }
+
     /** Age files never open lib/kms; a KMS key loads the AWS SDK from there, with no logging noise. */
     @Test
     void cloudKeySourcesLoadFromTheirOwnDirectoryOnlyWhenUsed() throws Exception {

@@ -37,7 +37,7 @@ class SubcommandRegistrationTest {
         assertThat(help).startsWith("Usage: sops [-hV] [--mac-only-encrypted] [--verbose] [--config=<config>]")
                 .contains("Commands:\n  decrypt     decrypt a file, and output the results to stdout\n")
                 .containsSubsequence(SopsCommand.Subcommands.ALL.keySet().stream().map(name -> "\n  " + name + " ").toList());
-        assertThat(SopsCommand.Subcommands.ALL).hasSize(12);
+        assertThat(SopsCommand.Subcommands.ALL).hasSize(13);
     }
 
     @Test

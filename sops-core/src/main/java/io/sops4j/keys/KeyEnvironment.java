@@ -1,6 +1,7 @@
 package io.sops4j.keys;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,16 +9,26 @@ import java.util.Optional;
 /**
  * Where key sources look for credentials: environment variables and the user's home directory.
  * The default is the real process environment; tests, the Maven plugin and the Spring starter
- * can pass their own so that key discovery never depends on mutable global state.
+ * can pass their own so that key discovery never depends on mutable global state. It also names
+ * who wraps and unwraps data keys: the keys of this environment (the local key service, on by
+ * default) and then any {@link KeyService}s, in order.
  */
 public final class KeyEnvironment {
 
     private final Map<String, String> variables;
     private final Path home;
+    private final boolean localKeyService;
+    private final List<KeyService> keyServices;
 
     private KeyEnvironment(Map<String, String> variables, Path home) {
+        this(variables, home, true, List.of());
+    }
+
+    private KeyEnvironment(Map<String, String> variables, Path home, boolean localKeyService, List<KeyService> keyServices) {
         this.variables = Map.copyOf(variables);
         this.home = home;
+        this.localKeyService = localKeyService;
+        this.keyServices = List.copyOf(keyServices);
     }
 
     /**
@@ -62,7 +73,46 @@ public final class KeyEnvironment {
         } else {
             copy.put(name, value);
         }
-        return new KeyEnvironment(copy, home);
+        return new KeyEnvironment(copy, home, localKeyService, keyServices);
+    }
+
+    /**
+     * This environment with {@code services} asked after the local keys, in order, as upstream's
+     * {@code --keyservice}.
+     *
+     * @param services the key services, replacing any named before
+     * @return this environment with these key services
+     */
+    public KeyEnvironment withKeyServices(List<? extends KeyService> services) {
+        return new KeyEnvironment(variables, home, localKeyService, List.copyOf(services));
+    }
+
+    /**
+     * This environment with its own keys used or not, as upstream's {@code --enable-local-keyservice}.
+     *
+     * @param enabled whether the keys of this environment wrap and unwrap data keys
+     * @return this environment with the local key service on or off
+     */
+    public KeyEnvironment withLocalKeyService(boolean enabled) {
+        return new KeyEnvironment(variables, home, enabled, keyServices);
+    }
+
+    /**
+     * Whether the keys of this environment wrap and unwrap data keys; {@code true} by default.
+     *
+     * @return whether the local key service is on
+     */
+    public boolean localKeyService() {
+        return localKeyService;
+    }
+
+    /**
+     * The key services asked after the local keys, in order; empty by default.
+     *
+     * @return the key services
+     */
+    public List<KeyService> keyServices() {
+        return keyServices;
     }
 
     /**

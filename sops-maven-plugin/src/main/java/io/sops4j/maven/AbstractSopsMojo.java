@@ -50,8 +50,22 @@ abstract class AbstractSopsMojo extends AbstractMojo {
     @Parameter(property = "sops.config")
     File configFile;
 
+    /**
+     * Key services that wrap and unwrap data keys after the build's own keys, as sops's
+     * {@code --keyservice}: {@code tcp://host:port} or {@code unix:///path}. URIs only, never key
+     * material. Needs {@code io.sops4j:sops-keyservice} as a dependency of the plugin.
+     */
+    @Parameter(property = "sops.keyServices")
+    List<String> keyServices;
+
+    /** Whether the build's own keys wrap and unwrap data keys, as sops's {@code --enable-local-keyservice}. */
+    @Parameter(property = "sops.enableLocalKeyService", defaultValue = "true")
+    boolean enableLocalKeyService = true;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     File basedir;
+
+    private KeyEnvironment environment = KeyEnvironment.system();
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -59,7 +73,16 @@ abstract class AbstractSopsMojo extends AbstractMojo {
             getLog().info("Skipping sops:" + goal() + " (sops.skip)");
             return;
         }
-        run();
+        boolean named = keyServices != null && !keyServices.isEmpty();
+        if (!named && enableLocalKeyService) {
+            run();
+            return;
+        }
+        try (KeyServiceConnections connections = KeyServiceConnections.open(named ? keyServices : List.of(), goal())) {
+            environment = KeyEnvironment.system().withLocalKeyService(enableLocalKeyService)
+                    .withKeyServices(connections.services());
+            run();
+        }
     }
 
     /** The goal name, for messages. */
@@ -68,7 +91,7 @@ abstract class AbstractSopsMojo extends AbstractMojo {
     abstract void run() throws MojoExecutionException, MojoFailureException;
 
     KeyEnvironment environment() {
-        return KeyEnvironment.system();
+        return environment;
     }
 
     /** The configuration that applies, if any. */

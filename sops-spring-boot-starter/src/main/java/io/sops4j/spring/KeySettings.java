@@ -28,6 +28,8 @@ final class KeySettings {
     static final String PREFIX = "sops";
     static final String AGE_KEY_FILE = "sops.age.key-file";
     static final String GNUPG_HOME = "sops.pgp.gnupg-home";
+    static final String KEY_SERVICES = "sops.key-services";
+    static final String ENABLE_LOCAL_KEY_SERVICE = "sops.enable-local-key-service";
 
     private static final ConfigurationPropertyName PREFIX_NAME = ConfigurationPropertyName.of(PREFIX);
     private static final String[] KEY_MATERIAL_MARKERS = {
@@ -55,6 +57,10 @@ final class KeySettings {
             requireNoKeyMaterial(GNUPG_HOME, gnupgHome);
             requireExists(GNUPG_HOME, gnupgHome);
             environment = environment.with("GNUPGHOME", gnupgHome);
+        }
+        if (!properties.getKeyServices().isEmpty() || !properties.isEnableLocalKeyService()) {
+            environment = environment.withLocalKeyService(properties.isEnableLocalKeyService())
+                    .withKeyServices(KeyServiceClients.connect(KEY_SERVICES, properties.getKeyServices()));
         }
         return environment;
     }

@@ -14,6 +14,7 @@ public final class SopsConfigDataException extends ConfigDataException {
         KEY_MATERIAL_IN_PROPERTY,
         KEY_PATH_NOT_FOUND,
         UNSUPPORTED_LOCATION,
+        INVALID_KEY_SERVICE,
         UNREADABLE,
         DECRYPTION_FAILED
     }
@@ -41,6 +42,11 @@ public final class SopsConfigDataException extends ConfigDataException {
         return new SopsConfigDataException(Problem.UNSUPPORTED_LOCATION, location,
                 "Unsupported SOPS location '" + location + "': use sops:classpath:<path>, sops:file:<path> or sops:<path>",
                 null);
+    }
+
+    static SopsConfigDataException invalidKeyService(String property, String reason) {
+        return new SopsConfigDataException(Problem.INVALID_KEY_SERVICE, property,
+                "Property '" + property + "' names an unusable key service: " + reason, null);
     }
 
     static SopsConfigDataException unreadable(SopsConfigDataResource resource, Exception cause) {

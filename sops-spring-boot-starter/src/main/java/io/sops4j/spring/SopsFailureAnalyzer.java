@@ -22,7 +22,7 @@ class SopsFailureAnalyzer extends AbstractFailureAnalyzer<SopsConfigDataExceptio
         return switch (cause.problem()) {
             case KEY_MATERIAL_IN_PROPERTY -> "The property '" + cause.subject()
                     + "' holds secret key material (its value is not shown). SOPS keys never go into Spring properties.";
-            case KEY_PATH_NOT_FOUND, UNSUPPORTED_LOCATION -> cause.getMessage() + ".";
+            case KEY_PATH_NOT_FOUND, UNSUPPORTED_LOCATION, INVALID_KEY_SERVICE -> cause.getMessage() + ".";
             case UNREADABLE, DECRYPTION_FAILED -> "The SOPS file '" + cause.subject() + "' could not be "
                     + (cause.problem() == SopsConfigDataException.Problem.UNREADABLE ? "read" : "decrypted")
                     + ":\n\n    " + causeText(cause);
@@ -49,6 +49,8 @@ class SopsFailureAnalyzer extends AbstractFailureAnalyzer<SopsConfigDataExceptio
             case KEY_PATH_NOT_FOUND -> "Create the file or directory, or correct the property '" + cause.subject() + "'.";
             case UNSUPPORTED_LOCATION -> "Use a location such as 'sops:classpath:secrets.sops.yaml' or "
                     + "'sops:file:./config/secrets.sops.yaml'; prefix it with 'optional:' if the file may be absent.";
+            case INVALID_KEY_SERVICE -> "Name key services as tcp://host:port or unix:///path in '" + cause.subject()
+                    + "', with io.sops4j:sops-keyservice on the class path.";
             case UNREADABLE -> "Check that '" + cause.subject() + "' is a readable file.";
             case DECRYPTION_FAILED -> decryptionAction(cause);
         };

@@ -1,5 +1,8 @@
 package io.sops4j.spring;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,6 +14,31 @@ public class SopsProperties {
 
     private final Age age = new Age();
     private final Pgp pgp = new Pgp();
+
+    /**
+     * Key services that decrypt SOPS imports after (or instead of) the application's own keys, as
+     * sops's --keyservice: tcp://host:port or unix:///path URIs. Needs io.sops4j:sops-keyservice.
+     */
+    private List<String> keyServices = new ArrayList<>();
+
+    /** Whether the application's own keys decrypt SOPS imports, as sops's --enable-local-keyservice. */
+    private boolean enableLocalKeyService = true;
+
+    public List<String> getKeyServices() {
+        return keyServices;
+    }
+
+    public void setKeyServices(List<String> keyServices) {
+        this.keyServices = keyServices;
+    }
+
+    public boolean isEnableLocalKeyService() {
+        return enableLocalKeyService;
+    }
+
+    public void setEnableLocalKeyService(boolean enableLocalKeyService) {
+        this.enableLocalKeyService = enableLocalKeyService;
+    }
 
     public Age getAge() {
         return age;

@@ -20,7 +20,9 @@ class SopsPropertiesMetadataTest {
         }
         Map<String, JsonNode> properties = new HashMap<>();
         metadata.path("properties").forEach(property -> properties.put(property.path("name").asText(), property));
-        assertThat(properties).containsOnlyKeys(KeySettings.AGE_KEY_FILE, KeySettings.GNUPG_HOME);
+        assertThat(properties).containsOnlyKeys(KeySettings.AGE_KEY_FILE, KeySettings.GNUPG_HOME,
+                KeySettings.KEY_SERVICES, KeySettings.ENABLE_LOCAL_KEY_SERVICE);
+        assertThat(properties.get(KeySettings.KEY_SERVICES).path("description").asText()).contains("--keyservice");
         assertThat(properties.get(KeySettings.AGE_KEY_FILE).path("description").asText())
                 .contains("age identity file", "SOPS_AGE_KEY_FILE");
         assertThat(properties.get(KeySettings.GNUPG_HOME).path("description").asText()).contains("GNUPGHOME");

@@ -6,6 +6,7 @@ import io.sops4j.error.SopsException;
 import io.sops4j.internal.crypto.Shamir;
 import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
+import io.sops4j.keys.KeyService;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
@@ -58,6 +59,7 @@ public final class DataKeys {
                 throw new GenerationFailure(List.of("could not split data key into parts for Shamir: " + e.getMessage()));
             }
         }
+        List<KeyService> services = services(environment, ExitCode.GENERIC);
         List<KeyGroup> wrapped = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -67,13 +69,23 @@ public final class DataKeys {
             }
             List<MasterKey> keys = new ArrayList<>();
             for (MasterKey key : group.keys()) {
-                long start = System.nanoTime();
-                try {
-                    keys.add(key.encrypt(parts[i], environment));
-                    KeyLog.attempt(key, "encryption of the data key succeeded", start, null);
-                } catch (SopsException e) {
-                    KeyLog.attempt(key, "encryption of the data key failed", start, e.getMessage());
-                    errors.add("failed to encrypt new data key with master key \"" + key.id() + "\": " + e.getMessage());
+                List<String> keyErrors = new ArrayList<>();
+                MasterKey holding = null;
+                for (KeyService service : services) {
+                    long start = System.nanoTime();
+                    try {
+                        holding = service.encrypt(key, parts[i]);
+                        KeyLog.attempt(key, "encryption of the data key succeeded", start, null);
+                        break;
+                    } catch (SopsException e) {
+                        KeyLog.attempt(key, "encryption of the data key failed", start, e.getMessage());
+                        keyErrors.add("failed to encrypt new data key with master key \"" + key.id() + "\": " + e.getMessage());
+                    }
+                }
+                if (holding != null) {
+                    keys.add(holding);
+                } else {
+                    errors.addAll(keyErrors);
                 }
             }
             wrapped.add(new KeyGroup(keys));
@@ -87,22 +99,33 @@ public final class DataKeys {
     /** Recovers the data key, trying every group and, within a group, the keys in decryption order. */
     public static byte[] recover(Metadata metadata, KeyEnvironment environment, DecryptionOrder order) {
         List<KeyGroup> groups = metadata.keyGroups();
+        List<KeyService> services = services(environment, ExitCode.COULD_NOT_RETRIEVE_KEY);
         List<byte[]> parts = new ArrayList<>();
         StringBuilder report = new StringBuilder("Failed to get the data key required to decrypt the SOPS file.\n");
         for (int g = 0; g < groups.size(); g++) {
             byte[] part = null;
             StringBuilder groupReport = new StringBuilder();
             for (MasterKey key : order.sort(groups.get(g).keys())) {
-                long start = System.nanoTime();
-                try {
-                    part = key.decrypt(environment);
-                    KeyLog.attempt(key, "decryption of the data key succeeded", start, null);
+                List<String> causes = new ArrayList<>();
+                for (KeyService service : services) {
+                    long start = System.nanoTime();
+                    try {
+                        part = service.decrypt(key);
+                        KeyLog.attempt(key, "decryption of the data key succeeded", start, null);
+                        break;
+                    } catch (RuntimeException e) {
+                        String cause = e instanceof SopsException ? e.getMessage()
+                                : "unexpected internal failure (a bug, not a problem with this key)";
+                        KeyLog.attempt(key, "decryption of the data key failed", start, cause);
+                        causes.add(cause);
+                    }
+                }
+                if (part != null) {
                     break;
-                } catch (RuntimeException e) {
-                    String cause = e instanceof SopsException ? e.getMessage()
-                            : "unexpected internal failure (a bug, not a problem with this key)";
-                    KeyLog.attempt(key, "decryption of the data key failed", start, cause);
-                    groupReport.append("\n  ").append(key.id()).append(": FAILED\n    - | ").append(cause);
+                }
+                groupReport.append("\n  ").append(key.id()).append(": FAILED");
+                for (int c = 0; c < causes.size(); c++) {
+                    groupReport.append(c == 0 ? "\n" : "\n\n").append("    - | ").append(causes.get(c));
                 }
             }
             if (part != null) {
@@ -152,6 +175,24 @@ public final class DataKeys {
         public SopsException inFile(Path file) {
             return this;
         }
+    }
+
+    /**
+     * Who wraps and unwraps, in upstream's order: the environment's own keys when the local key
+     * service is on, then the named key services. None at all is refused rather than writing a
+     * file no key was asked to wrap.
+     */
+    private static List<KeyService> services(KeyEnvironment environment, ExitCode exitCode) {
+        List<KeyService> services = new ArrayList<>();
+        if (environment.localKeyService()) {
+            services.add(new LocalKeyService(environment));
+        }
+        services.addAll(environment.keyServices());
+        if (services.isEmpty()) {
+            throw new SopsException(exitCode, "no key service to use: the local key service is disabled "
+                    + "(--enable-local-keyservice=false) and no --keyservice is given");
+        }
+        return services;
     }
 
     private static byte[] checkLength(byte[] dataKey) {
