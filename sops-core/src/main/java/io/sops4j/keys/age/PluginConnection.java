@@ -29,6 +29,7 @@ final class PluginConnection implements AutoCloseable {
     private static final int MAX_LINE = 16 * 1024;
     private static final int MAX_BODY = 1024 * 1024;
     private static final int BODY_LINE = 64;
+    private static final long WAITING_NOTICE_SECONDS = 5;
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "age-plugin-watchdog");
         thread.setDaemon(true);
@@ -117,6 +118,7 @@ final class PluginConnection implements AutoCloseable {
 
     Stanza read() {
         ScheduledFuture<?> deadline = arm();
+        ScheduledFuture<?> notice = WATCHDOG.schedule(() -> host.ui().waiting(name), WAITING_NOTICE_SECONDS, TimeUnit.SECONDS);
         try {
             String line = readLine();
             String[] parts = line.split(" ", -1);
@@ -148,6 +150,7 @@ final class PluginConnection implements AutoCloseable {
             throw ended("could not read from the plugin: " + e.getMessage());
         } finally {
             deadline.cancel(false);
+            notice.cancel(false);
         }
     }
 

@@ -12,6 +12,9 @@ interface PluginUi {
 
     boolean confirm(String plugin, String prompt, String yes, String no) throws Unavailable;
 
+    /** The plugin has kept the user waiting for a while, for example for a touch of a hardware key. */
+    void waiting(String plugin);
+
     /** No answer could be had; the message says why and never holds an answer. */
     final class Unavailable extends Exception {
 

@@ -43,6 +43,12 @@ final class TerminalPluginUi implements PluginUi {
     }
 
     @Override
+    public void waiting(String plugin) {
+        messages.println("age: waiting on " + plugin + " plugin...");
+        messages.flush();
+    }
+
+    @Override
     public String requestValue(String plugin, String prompt, boolean secret) throws Unavailable {
         return read(plugin, printable(prompt), secret);
     }

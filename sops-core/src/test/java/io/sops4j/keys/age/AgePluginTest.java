@@ -68,6 +68,7 @@ class AgePluginTest {
     /** A user at a terminal who types {@code answer} to every request. */
     private static final class Typist implements PluginUi {
         final List<String> prompts = new ArrayList<>();
+        final List<String> waits = new ArrayList<>();
         final String answer;
 
         Typist(String answer) {
@@ -88,6 +89,11 @@ class AgePluginTest {
         @Override
         public boolean confirm(String plugin, String prompt, String yes, String no) {
             return true;
+        }
+
+        @Override
+        public void waiting(String plugin) {
+            waits.add(plugin);
         }
     }
 
@@ -167,7 +173,7 @@ class AgePluginTest {
     void aMessageOfThePluginIsShownAndTheWorkGoesOn() {
         byte[] dataKey = dataKey();
         AgeMasterKey key = AgeMasterKey.forRecipient(recipientOf("sops4jmsg", KEY)).encrypt(dataKey, noTerminal(env()));
-        assertThat(terminalOutput.toString(StandardCharsets.UTF_8)).isEqualTo("age: sops4jmsg plugin: touch the test token\n");
+        assertThat(terminalOutput.toString(StandardCharsets.UTF_8)).contains("age: sops4jmsg plugin: touch the test token\n");
 
         Typist typist = new Typist("unused");
         KeyEnvironment environment = env("SOPS_AGE_KEY", identityOf("sops4jmsg", KEY));
@@ -238,10 +244,12 @@ class AgePluginTest {
     void aPluginThatDoesNotAnswerIsStoppedAfterTheTimeout() {
         KeyEnvironment environment = env();
         long start = System.nanoTime();
+        Typist typist = new Typist("x");
         assertThatThrownBy(() -> AgeMasterKey.forRecipient(recipientOf("sops4jhang", KEY))
-                .encrypt(dataKey(), new PluginHost(environment, new Typist("x"), Duration.ofSeconds(3))))
+                .encrypt(dataKey(), new PluginHost(environment, typist, Duration.ofSeconds(8))))
                 .isInstanceOf(DataKeyException.class)
-                .hasMessageEndingWith("sops4jhang plugin: no response from the plugin within 3 s; it was stopped");
+                .hasMessageEndingWith("sops4jhang plugin: no response from the plugin within 8 s; it was stopped");
+        assertThat(typist.waits).containsExactly("sops4jhang");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
 
