@@ -9,13 +9,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,11 +28,7 @@ final class PluginConnection implements AutoCloseable {
     private static final int MAX_BODY = 1024 * 1024;
     private static final int BODY_LINE = 64;
     private static final long WAITING_NOTICE_SECONDS = 5;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "age-plugin-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final String name;
     private final PluginHost host;
@@ -50,6 +44,16 @@ final class PluginConnection implements AutoCloseable {
         this.process = process;
         this.in = new BufferedInputStream(process.getInputStream());
         this.out = process.getOutputStream();
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "age-plugin-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     static PluginConnection open(String name, String stateMachine, PluginHost host) {
@@ -225,13 +229,5 @@ final class PluginConnection implements AutoCloseable {
                 // nothing more to read
             }
         }
-    }
-
-    /** All arguments of a stanza as written; used to pass header stanzas to an identity plugin. */
-    static List<String> withPrefix(List<String> prefix, Stanza stanza) {
-        List<String> args = new ArrayList<>(prefix);
-        args.add(stanza.type());
-        args.addAll(stanza.args());
-        return args;
     }
 }

@@ -1,5 +1,6 @@
 package io.sops4j.keys.age;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +31,7 @@ final class PluginIdentity implements Identity {
         try (PluginConnection plugin = PluginConnection.open(name, "identity-v1", host)) {
             plugin.write("add-identity", encoding);
             for (Stanza stanza : stanzas) {
-                plugin.write("recipient-stanza", PluginConnection.withPrefix(List.of("0"), stanza), stanza.body());
+                plugin.write("recipient-stanza", forFileZero(stanza), stanza.body());
             }
             plugin.write("done");
             PluginRequests requests = new PluginRequests(name, host.ui(), plugin);
@@ -66,6 +67,13 @@ final class PluginIdentity implements Identity {
                 }
             }
         }
+    }
+
+    /** The arguments of {@code recipient-stanza}: file index 0, then the header stanza's type and arguments. */
+    private static List<String> forFileZero(Stanza stanza) {
+        List<String> args = new ArrayList<>(List.of("0", stanza.type()));
+        args.addAll(stanza.args());
+        return args;
     }
 
     @Override
