@@ -82,6 +82,19 @@ class AgePluginTest {
     }
 
     @Test
+    void aPluginAskingForASecretIsAnsweredOnTheTerminal() {
+        cli.write("s.json", "{\"a\": \"secret\"}");
+        // a pseudo-terminal, where the PIN is typed
+        cli.launchedThrough("bash", "-c", "exec script -qec \"$(printf '%q ' \"$@\")\" /dev/null", "bash");
+
+        Cli.Result result = cli.runWithInput(AgeTestPlugin.PIN + "\n", "encrypt", "--age", SECRET.recipient(), "s.json");
+
+        assertThat(result.exit()).as(result.out()).isZero();
+        assertThat(result.out()).as("the terminal, where script(1) puts standard output and error")
+                .contains("PIN of the test token: \r\n{", "\"recipient\": \"" + SECRET.recipient() + "\"");
+    }
+
+    @Test
     void aPluginAskingForASecretWithoutATerminalIsAClearError() {
         cli.write("s.json", "{\"a\": \"secret\"}");
 

@@ -27,7 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
  * too: both state machines of the age plugin protocol. Its recipients and identities carry the
  * same 16 random bytes; the file key is sealed with ChaCha20-Poly1305 under a key derived from
  * them into a {@code sops4jtest} stanza. The mode (system property {@code sops4j.plugin.mode})
- * makes it show a message, ask for a PIN ({@value #PIN}), exit with status 3 or answer garbage.
+ * makes it show a message, ask for a PIN ({@value #PIN}), ask for a public value and a
+ * confirmation, exit with status 3, answer garbage or hang.
  */
 public final class AgeTestPlugin {
 
@@ -35,7 +36,7 @@ public final class AgeTestPlugin {
     public static final String PIN = "1234";
 
     /** What the plugin does besides wrapping and unwrapping. */
-    public enum Mode { PLAIN, MSG, SECRET, EXIT, GARBAGE, HANG }
+    public enum Mode { PLAIN, MSG, SECRET, CONFIRM, EXIT, GARBAGE, HANG }
 
     /** A new identity and its recipient for the plugin {@code name}. */
     public record Key(String identity, String recipient) {
@@ -172,6 +173,20 @@ public final class AgeTestPlugin {
                 Command answer = read();
                 String error = !answer.type.equals("ok") ? "a PIN is required"
                         : !new String(answer.body, StandardCharsets.UTF_8).equals(PIN) ? "wrong PIN" : null;
+                if (error != null) {
+                    send("error", List.of("internal"), error.getBytes(StandardCharsets.UTF_8));
+                    expect("ok");
+                    return false;
+                }
+            }
+            case CONFIRM -> {
+                send("request-public", List.of(), "serial of the test token:".getBytes(StandardCharsets.UTF_8));
+                Command serial = read();
+                send("confirm", List.of(b64("use it".getBytes(StandardCharsets.UTF_8)), b64("stop".getBytes(StandardCharsets.UTF_8))),
+                        ("use the token " + new String(serial.body, StandardCharsets.UTF_8) + "?").getBytes(StandardCharsets.UTF_8));
+                Command choice = read();
+                String error = !serial.type.equals("ok") || !choice.type.equals("ok") ? "a confirmation is required"
+                        : !choice.args.equals(List.of("yes")) ? "declined" : null;
                 if (error != null) {
                     send("error", List.of("internal"), error.getBytes(StandardCharsets.UTF_8));
                     expect("ok");

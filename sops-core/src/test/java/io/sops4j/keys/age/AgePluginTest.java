@@ -45,6 +45,7 @@ class AgePluginTest {
         AgeTestPlugin.install(bin, "sops4jtest", Mode.PLAIN);
         AgeTestPlugin.install(bin, "sops4jmsg", Mode.MSG);
         AgeTestPlugin.install(bin, "sops4jsecret", Mode.SECRET);
+        AgeTestPlugin.install(bin, "sops4jconfirm", Mode.CONFIRM);
         AgeTestPlugin.install(bin, "sops4jexit", Mode.EXIT);
         AgeTestPlugin.install(bin, "sops4jgarbage", Mode.GARBAGE);
         AgeTestPlugin.install(bin, "sops4jhang", Mode.HANG);
@@ -70,9 +71,15 @@ class AgePluginTest {
         final List<String> prompts = new ArrayList<>();
         final List<String> waits = new ArrayList<>();
         final String answer;
+        final boolean yes;
 
         Typist(String answer) {
+            this(answer, true);
+        }
+
+        Typist(String answer, boolean yes) {
             this.answer = answer;
+            this.yes = yes;
         }
 
         @Override
@@ -88,7 +95,8 @@ class AgePluginTest {
 
         @Override
         public boolean confirm(String plugin, String prompt, String yes, String no) {
-            return true;
+            prompts.add(plugin + " confirm: " + prompt + " [" + yes + "/" + no + "]");
+            return this.yes;
         }
 
         @Override
@@ -196,6 +204,24 @@ class AgePluginTest {
         assertThatThrownBy(() -> key.decrypt(environment, new PluginHost(environment, wrong, Duration.ofSeconds(60))))
                 .isInstanceOf(DataKeyException.class).hasMessageContaining("sops4jsecret plugin: wrong PIN")
                 .hasMessageNotContaining("0000");
+    }
+
+    @Test
+    void aPublicValueAndAConfirmationAreAskedFor() {
+        byte[] dataKey = dataKey();
+        Typist typist = new Typist("A1");
+        AgeMasterKey key = AgeMasterKey.forRecipient(recipientOf("sops4jconfirm", KEY))
+                .encrypt(dataKey, new PluginHost(env(), typist, Duration.ofSeconds(60)));
+
+        assertThat(typist.prompts).containsExactly("sops4jconfirm public: serial of the test token:",
+                "sops4jconfirm confirm: use the token A1? [use it/stop]");
+        KeyEnvironment environment = env("SOPS_AGE_KEY", identityOf("sops4jconfirm", KEY));
+        assertThat(key.decrypt(environment, new PluginHost(environment, typist, Duration.ofSeconds(60)))).isEqualTo(dataKey);
+        assertThatThrownBy(() -> key.decrypt(environment, new PluginHost(environment, new Typist("A1", false), Duration.ofSeconds(60))))
+                .isInstanceOf(DataKeyException.class).hasMessageContaining("sops4jconfirm plugin: declined");
+        assertThatThrownBy(() -> key.decrypt(environment, noTerminal(environment)))
+                .isInstanceOf(DataKeyException.class).hasMessageContaining("sops4jconfirm plugin: a confirmation is required "
+                        + "(could not read value for age-plugin-sops4jconfirm: standard input is not a terminal");
     }
 
     @Test
