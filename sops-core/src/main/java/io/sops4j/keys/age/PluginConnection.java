@@ -53,6 +53,8 @@ final class PluginConnection implements AutoCloseable {
             return thread;
         });
         watchdog.setRemoveOnCancelPolicy(true);
+        watchdog.setKeepAliveTime(10, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
         return watchdog;
     }
 
