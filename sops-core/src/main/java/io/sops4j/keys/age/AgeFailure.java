@@ -7,7 +7,7 @@ package io.sops4j.keys.age;
 final class AgeFailure extends RuntimeException {
 
     enum Kind {
-        ARMOR, HEADER, NO_MATCH, HMAC, PAYLOAD, UNSUPPORTED
+        ARMOR, HEADER, NO_MATCH, HMAC, PAYLOAD, UNSUPPORTED, PLUGIN
     }
 
     private final Kind kind;

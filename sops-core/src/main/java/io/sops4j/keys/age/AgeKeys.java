@@ -1,6 +1,7 @@
 package io.sops4j.keys.age;
 
 import io.sops4j.error.FormatException;
+import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySource;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +95,8 @@ public final class AgeKeys {
     }
 
     /**
-     * A master key for an {@code age1...}, {@code age1pq1...} or {@code ssh-ed25519}/{@code ssh-rsa} recipient (trimmed),
-     * holding no wrapped data key yet.
+     * A master key for an {@code age1...}, {@code age1pq1...}, {@code ssh-ed25519}/{@code ssh-rsa} or age plugin
+     * ({@code age1NAME1...}, wrapped by {@code age-plugin-NAME}) recipient (trimmed), holding no wrapped data key yet.
      *
      * @param recipient the recipient
      * @return the master key
@@ -131,12 +132,17 @@ public final class AgeKeys {
     }
 
     static Recipient parseRecipient(String recipient) {
+        return parseRecipient(recipient, PluginHost.terminal(KeyEnvironment.system()));
+    }
+
+    /** The recipient; a plugin recipient runs its plugin on {@code host} only when it wraps a key. */
+    static Recipient parseRecipient(String recipient, PluginHost host) {
         try {
             if (recipient.startsWith("age1pq1")) {
                 return HybridRecipient.parse(recipient);
             }
-            if (recipient.startsWith("age1") && recipient.chars().filter(c -> c == '1').count() > 1) {
-                throw new IllegalArgumentException("age plugin recipients are not supported");
+            if (PluginName.isPluginRecipient(recipient)) {
+                return PluginRecipient.parse(recipient, host);
             }
             if (recipient.startsWith("age1")) {
                 return X25519Recipient.parse(recipient);

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * The data key wrapped to one age recipient: an X25519 {@code age1...} key, a hybrid post-quantum
- * {@code age1pq1...} key or an SSH {@code ssh-ed25519}/{@code ssh-rsa} public key. {@code enc} is
- * an armored age file.
+ * {@code age1pq1...} key, an SSH {@code ssh-ed25519}/{@code ssh-rsa} public key or an age plugin
+ * recipient {@code age1NAME1...} (wrapped and unwrapped by the program {@code age-plugin-NAME} on
+ * {@code PATH}). {@code enc} is an armored age file.
  */
 public final class AgeMasterKey implements MasterKey {
 
@@ -49,7 +50,7 @@ public final class AgeMasterKey implements MasterKey {
     }
 
     /**
-     * The {@code age1...}, {@code age1pq1...} or SSH recipient.
+     * The {@code age1...}, {@code age1pq1...}, SSH or age plugin recipient.
      *
      * @return the recipient
      */
@@ -64,15 +65,27 @@ public final class AgeMasterKey implements MasterKey {
 
     @Override
     public AgeMasterKey encrypt(byte[] plaintext, KeyEnvironment environment) {
-        Recipient parsed = AgeKeys.parseRecipient(recipient);
-        byte[] file = AgeFile.encrypt(plaintext, List.of(parsed));
-        return new AgeMasterKey(recipient, Armor.encode(file));
+        return encrypt(plaintext, PluginHost.terminal(environment));
+    }
+
+    AgeMasterKey encrypt(byte[] plaintext, PluginHost pluginHost) {
+        Recipient parsed = AgeKeys.parseRecipient(recipient, pluginHost);
+        try {
+            byte[] file = AgeFile.encrypt(plaintext, List.of(parsed));
+            return new AgeMasterKey(recipient, Armor.encode(file));
+        } catch (AgeFailure e) {
+            throw new DataKeyException("failed to create writer for encrypting sops data key with age: "
+                    + "failed to wrap key for recipient #0: " + e.getMessage());
+        }
     }
 
     @Override
     public byte[] decrypt(KeyEnvironment environment) {
-        IdentityDiscovery.Found found = IdentityDiscovery.discover(environment, recipient);
-        return decrypt(found);
+        return decrypt(environment, PluginHost.terminal(environment));
+    }
+
+    byte[] decrypt(KeyEnvironment environment, PluginHost pluginHost) {
+        return decrypt(IdentityDiscovery.discover(environment, recipient, IdentityDiscovery.Os.current(), pluginHost));
     }
 
     byte[] decrypt(IdentityDiscovery.Found found) {

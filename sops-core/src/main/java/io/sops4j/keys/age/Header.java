@@ -113,7 +113,7 @@ final class Header {
         }
     }
 
-    private static boolean isValidArgument(String arg) {
+    static boolean isValidArgument(String arg) {
         if (arg.isEmpty()) {
             return false;
         }

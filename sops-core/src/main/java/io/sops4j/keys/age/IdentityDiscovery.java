@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * Finds age identities where upstream sops looks for them: SSH keys
  * ({@code SOPS_AGE_SSH_PRIVATE_KEY_FILE}, {@code SOPS_AGE_SSH_PRIVATE_KEY_CMD}, {@code ~/.ssh/id_ed25519},
  * {@code ~/.ssh/id_rsa}), then {@code SOPS_AGE_KEY}, {@code SOPS_AGE_KEY_FILE}, {@code SOPS_AGE_KEY_CMD}
- * and {@code <user config dir>/sops/age/keys.txt}. A location that fails is recorded and the others
- * are still used, as upstream does.
+ * and {@code <user config dir>/sops/age/keys.txt}, where age plugin identities
+ * ({@code AGE-PLUGIN-NAME-1...}) may stand beside native ones. A location that fails is recorded and
+ * the others are still used, as upstream does.
  */
 final class IdentityDiscovery {
 
@@ -45,13 +46,15 @@ final class IdentityDiscovery {
 
     private final KeyEnvironment environment;
     private final Os os;
+    private final PluginHost pluginHost;
     private final List<Identity> identities = new ArrayList<>();
     private final List<String> unused = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    private IdentityDiscovery(KeyEnvironment environment, Os os) {
+    private IdentityDiscovery(KeyEnvironment environment, Os os, PluginHost pluginHost) {
         this.environment = environment;
         this.os = os;
+        this.pluginHost = pluginHost;
     }
 
     static Found discover(KeyEnvironment environment, String recipient) {
@@ -59,7 +62,12 @@ final class IdentityDiscovery {
     }
 
     static Found discover(KeyEnvironment environment, String recipient, Os os) {
-        IdentityDiscovery discovery = new IdentityDiscovery(environment, os);
+        return discover(environment, recipient, os, PluginHost.terminal(environment));
+    }
+
+    /** The identities; age plugin identities among them run their plugin on {@code pluginHost}. */
+    static Found discover(KeyEnvironment environment, String recipient, Os os, PluginHost pluginHost) {
+        IdentityDiscovery discovery = new IdentityDiscovery(environment, os, pluginHost);
         discovery.run(recipient);
         return new Found(List.copyOf(discovery.identities), List.copyOf(discovery.unused), List.copyOf(discovery.errors));
     }
@@ -127,7 +135,7 @@ final class IdentityDiscovery {
             try {
                 List<Identity> parsed = EncryptedIdentityFile.isEncrypted(text[1])
                         ? List.of(new EncryptedIdentityFile(text[1].getBytes(StandardCharsets.UTF_8), location, null))
-                        : IdentityText.parse(location.equals(KEY) ? oneIdentityPerLine(text[1]) : text[1], location);
+                        : IdentityText.parse(location.equals(KEY) ? oneIdentityPerLine(text[1]) : text[1], location, pluginHost);
                 identities.addAll(parsed);
                 if (parsed.isEmpty()) {
                     unused.add(location);

@@ -2,7 +2,6 @@ package io.sops4j.keys.age;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Parses age identity text: one identity per line, empty lines and {@code #} lines ignored. */
 final class IdentityText {
@@ -11,24 +10,32 @@ final class IdentityText {
     }
 
     static List<Identity> parse(String text, String source) {
+        return parse(text, source, null);
+    }
+
+    /** The identities; plugin identities run their plugin on {@code host} (null: they are refused). */
+    static List<Identity> parse(String text, String source, PluginHost host) {
         List<Identity> identities = new ArrayList<>();
         for (String line : text.split("\n", -1)) {
             line = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            identities.add(parseIdentity(line, source));
+            identities.add(parseIdentity(line, source, host));
         }
         return identities;
     }
 
     static Identity parseIdentity(String line, String source) {
-        if (line.startsWith("AGE-PLUGIN-")) {
-            String plugin = line.substring("AGE-PLUGIN-".length());
-            int dash = plugin.indexOf('-');
-            String name = dash > 0 ? plugin.substring(0, dash).toLowerCase(Locale.ROOT) : "?";
-            return new UnsupportedIdentity("age plugin identity (age-plugin-" + name + ") from " + source
-                    + ": age plugins are not supported");
+        return parseIdentity(line, source, null);
+    }
+
+    static Identity parseIdentity(String line, String source, PluginHost host) {
+        if (PluginName.isPluginIdentity(line)) {
+            if (host == null) {
+                throw new IllegalArgumentException("age plugin identities are not usable in " + source);
+            }
+            return PluginIdentity.parse(line, source, host);
         }
         if (line.startsWith("AGE-SECRET-KEY-PQ-1")) {
             return HybridIdentity.parse(line, source);

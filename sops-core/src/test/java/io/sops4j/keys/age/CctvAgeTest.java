@@ -45,6 +45,7 @@ class CctvAgeTest {
                 case NO_MATCH -> "no match";
                 case HMAC -> "HMAC failure";
                 case PAYLOAD -> "payload failure";
+                case PLUGIN -> "plugin failure";
             };
         }
         assertThat(outcome).as(vector.first("comment")).isEqualTo(vector.expect());

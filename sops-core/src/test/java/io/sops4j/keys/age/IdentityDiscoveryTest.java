@@ -127,11 +127,16 @@ class IdentityDiscoveryTest {
     }
 
     @Test
-    void pluginIdentitiesAreReportedAsUnsupported() {
+    void pluginIdentitiesAreFoundAndNamedByTheirPluginOnly() {
+        String identity = Bech32.encode("AGE-PLUGIN-YUBIKEY-", new byte[] {4, 3, 2, 1, (byte) 0x82});
         IdentityDiscovery.Found found = IdentityDiscovery.discover(KeyEnvironment.of(
-                Map.of("SOPS_AGE_KEY", "AGE-PLUGIN-YUBIKEY-1QQQQQQ"), home), pair.recipient(), Os.LINUX);
+                Map.of("SOPS_AGE_KEY", identity), home), pair.recipient(), Os.LINUX);
         assertThat(found.identities()).singleElement().extracting(Identity::describe).asString()
-                .contains("age-plugin-yubikey").contains("not supported");
+                .isEqualTo("age plugin identity (age-plugin-yubikey) from SOPS_AGE_KEY").doesNotContain(identity);
+        IdentityDiscovery.Found broken = IdentityDiscovery.discover(KeyEnvironment.of(
+                Map.of("SOPS_AGE_KEY", "AGE-PLUGIN-YUBIKEY-1QQQQQQ"), home), pair.recipient(), Os.LINUX);
+        assertThat(broken.identities()).isEmpty();
+        assertThat(broken.errors()).singleElement().asString().contains("malformed age plugin identity in SOPS_AGE_KEY");
     }
 
     @Test
