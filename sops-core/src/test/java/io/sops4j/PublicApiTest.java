@@ -56,7 +56,6 @@ class PublicApiTest {
             "io.sops4j.error.ValueDecryptionException",
             "io.sops4j.format.Format",
             "io.sops4j.format.StoreOptions",
-            "io.sops4j.keys.DecryptionOrder",
             "io.sops4j.keys.KeyEntries",
             "io.sops4j.keys.KeyEnvironment",
             "io.sops4j.keys.KeySource",

@@ -5,7 +5,7 @@ import io.sops4j.Sops;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.keys.DecryptionOrder;
+import io.sops4j.internal.datakey.DecryptionOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package io.sops4j.cli;
 
 import io.sops4j.Sops;
-import io.sops4j.keys.DecryptionOrder;
+import io.sops4j.internal.datakey.DecryptionOrder;
 import picocli.CommandLine.Option;
 
 /** The flags of every command that decrypts a file. */
