@@ -593,13 +593,16 @@ public final class Sops {
         }
 
         /**
-         * The key types tried first; {@code SOPS_DECRYPTION_ORDER} or {@code age,pgp} by default.
+         * The key types tried first within a key group, as {@code --decryption-order} takes them:
+         * types separated by commas, such as {@code pgp,age}; an empty text means {@code age,pgp}.
+         * By default ({@code null}) {@code SOPS_DECRYPTION_ORDER} of the {@link #environment}, else {@code age,pgp}.
          *
-         * @param order the key types in the order they are tried
+         * @param order key types separated by commas, or {@code null}
          * @return this builder
+         * @throws SopsException (exit code {@link ExitCode#DUPLICATE_DECRYPTION_KEY_TYPE}) when a type is named twice
          */
-        public Builder decryptionOrder(DecryptionOrder order) {
-            this.decryptionOrder = order;
+        public Builder decryptionOrder(String order) {
+            this.decryptionOrder = order == null ? null : DecryptionOrder.parse(order);
             return this;
         }
 

@@ -43,7 +43,6 @@ class PublicApiTest {
             "io.sops4j.EncryptionOptions",
             "io.sops4j.Sops",
             "io.sops4j.Sops$Builder",
-            "io.sops4j.Tree",
             "io.sops4j.TreePath",
             "io.sops4j.config.CreationRule",
             "io.sops4j.config.SopsConfig",

@@ -1,7 +1,6 @@
 package io.sops4j.cli;
 
 import io.sops4j.Sops;
-import io.sops4j.internal.datakey.DecryptionOrder;
 import picocli.CommandLine.Option;
 
 /** The flags of every command that decrypts a file. */
@@ -16,7 +15,7 @@ final class DecryptFlags {
     Sops sops(SopsCommand global) {
         return CliSupport.sops(global)
                 .ignoreMac(ignoreMac)
-                .decryptionOrder(decryptionOrder == null ? null : DecryptionOrder.parse(decryptionOrder))
+                .decryptionOrder(decryptionOrder)
                 .build();
     }
 }
