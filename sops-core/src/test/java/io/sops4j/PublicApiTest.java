@@ -158,6 +158,31 @@ class PublicApiTest {
         }
     }
 
+    /**
+     * The project's other modules use the public API, with one exception: the command line and the
+     * Maven plugin write files through {@code io.sops4j.internal.files}. They are released with
+     * sops-core at the same version, so a change there cannot break them.
+     */
+    @Test
+    void theOtherModulesUseNoInternalPackageButTheFileWriter() throws IOException {
+        Map<String, Set<String>> allowed = Map.of(
+                "sops-cli", Set.of("io.sops4j.internal.files"),
+                "sops-maven-plugin", Set.of("io.sops4j.internal.files"));
+        List<String> uses = new ArrayList<>();
+        for (String module : List.of("sops-kms", "sops-cli", "sops-maven-plugin", "sops-spring-boot-starter")) {
+            Path sources = Path.of("..", module, "src/main/java");
+            assertThat(sources).as(module).isDirectory();
+            for (Map.Entry<String, Set<String>> entry : packageDependencies(sources).entrySet()) {
+                for (String target : entry.getValue()) {
+                    if (target.startsWith("io.sops4j.internal") && !allowed.getOrDefault(module, Set.of()).contains(target)) {
+                        uses.add(entry.getKey() + " -> " + target);
+                    }
+                }
+            }
+        }
+        assertThat(uses).isEmpty();
+    }
+
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])(io\\.sops4j(?:\\.[a-z]\\w*)*)\\.[A-Z]");
 

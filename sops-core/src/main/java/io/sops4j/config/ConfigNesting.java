@@ -1,8 +1,9 @@
 package io.sops4j.config;
 
 import io.sops4j.internal.limits.NestingLimit;
+import io.sops4j.internal.store.yaml.YamlEvents;
+import java.io.StringReader;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
@@ -14,7 +15,7 @@ final class ConfigNesting {
 
     static void check(String text, LoadSettings settings) {
         int depth = 0;
-        for (Event event : new Parse(settings).parseString(text)) {
+        for (Event event : YamlEvents.of(settings, new StringReader(text))) {
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     if (++depth > NestingLimit.MAX_DEPTH) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.comments.CommentType;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
@@ -75,7 +74,7 @@ final class YamlReader {
         List<PendingComment> current = null;
         // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
         RuntimeException deferred = null;
-        for (Event event : new Parse(settings).parseReader(text)) {
+        for (Event event : YamlEvents.of(settings, text)) {
             int i = eventCount++;
             if (deferred != null) {
                 continue;
