@@ -23,6 +23,8 @@ import org.snakeyaml.engine.v2.events.MappingStartEvent;
 import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Parses YAML text (with SnakeYAML Engine's event parser) into {@link YamlNode} documents and places
@@ -74,7 +76,9 @@ final class YamlReader {
         List<PendingComment> current = null;
         // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
         RuntimeException deferred = null;
-        for (Event event : YamlEvents.of(settings, text)) {
+        // the parser itself: snakeyaml-engine's module does not export the package of its Parse wrapper
+        Iterable<Event> events = () -> new ParserImpl(settings, new StreamReader(settings, text));
+        for (Event event : events) {
             int i = eventCount++;
             if (deferred != null) {
                 continue;
