@@ -5,6 +5,7 @@
 #
 #   benchmarks/startup.sh [INSTALLATION_DIR]      # default: sops-cli/target/sops4j-cli-*/sops4j-cli-*
 #   ROUNDS=5 RUNS=5 JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" benchmarks/startup.sh
+#   benchmarks/startup.sh before=/tmp/old-installation after=/tmp/new-installation   # side by side
 #
 # Commands are measured in ROUNDS rounds; each round runs hyperfine over every command (hello world
 # first) with RUNS runs each, so hello world and sops share the machine's state of that moment.
@@ -18,14 +19,24 @@ if ! command -v hyperfine >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq hyperfine >&2
 fi
-install=${1:-}
-if [ -z "$install" ]; then
+# installations as LABEL=DIR (or DIR, labelled "sops"); each gets the three commands in every round
+labels=(); installs=()
+for given in "$@"; do
+  case $given in
+    *=*) labels+=("${given%%=*}"); installs+=("${given#*=}") ;;
+    *) labels+=(sops); installs+=("$given") ;;
+  esac
+done
+if [ ${#installs[@]} -eq 0 ]; then
+  install=
   for candidate in "$root"/sops-cli/target/sops4j-cli-*/sops4j-cli-*; do install=$candidate; done
+  if [ ! -x "$install/bin/sops" ]; then
+    (cd "$root" && mvn -B -q -DskipTests -Dinvoker.skip -pl sops-cli -am package)
+    for candidate in "$root"/sops-cli/target/sops4j-cli-*/sops4j-cli-*; do install=$candidate; done
+  fi
+  labels=(sops); installs=("$install")
 fi
-if [ ! -x "$install/bin/sops" ]; then
-  (cd "$root" && mvn -B -q -DskipTests -Dinvoker.skip -pl sops-cli -am package)
-  for candidate in "$root"/sops-cli/target/sops4j-cli-*/sops4j-cli-*; do install=$candidate; done
-fi
+install=${installs[0]}
 rounds=${ROUNDS:-5}
 runs=${RUNS:-5}
 jdks=${JDKS:-"$(dirname "$(dirname "$(readlink -f "$(command -v java)")")") $( [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && echo /usr/lib/jvm/temurin-25-jdk-amd64)"}
@@ -66,27 +77,36 @@ for jdk in $jdks; do
     hello_archive="-Xshare:auto -XX:SharedArchiveFile=$work/hello-$feature.jsa"
   fi
   export JAVA_HOME=$jdk
-  "$install/bin/sops" --version >/dev/null   # records the command line's archive for this JDK
   hello="$java $flags $hello_archive -cp $work/hello.jar Hello"
-  commands=("$hello" "$install/bin/sops --version" "$install/bin/sops filestatus $work/secrets.sops.yaml"
-    "$install/bin/sops decrypt $work/secrets.sops.yaml")
-  names=(hello "--version" filestatus decrypt)
+  commands=("$hello"); names=(hello)
+  for k in "${!installs[@]}"; do
+    "${installs[$k]}/bin/sops" --version >/dev/null   # records the command line's archive for this JDK
+    prefix=""; [ ${#installs[@]} -gt 1 ] && prefix="${labels[$k]} "
+    commands+=("${installs[$k]}/bin/sops --version" "${installs[$k]}/bin/sops filestatus $work/secrets.sops.yaml"
+      "${installs[$k]}/bin/sops decrypt $work/secrets.sops.yaml")
+    names+=("${prefix}--version" "${prefix}filestatus" "${prefix}decrypt")
+  done
   echo
   echo "== JDK $feature ($jdk)"
-  for i in 1 2 3; do
+  for i in $(seq 1 $((${#commands[@]} - 1))); do
     log="$work/classes.log"
+    rm -f "$log"
     SOPS4J_JAVA_OPTS="-Xlog:class+load=info:file=$log" ${commands[$i]} >/dev/null
-    echo "${names[$i]}: $(grep -c . "$log") classes loaded, $(grep -c 'shared objects file' "$log") from the archive"
+    if [ -f "$log" ]; then
+      echo "${names[$i]}: $(grep -c . "$log") classes loaded, $(grep -cE 'shared objects file|AOT cache' "$log") from the archive"
+    else
+      echo "${names[$i]}: no JVM started (answered by the launcher)"
+    fi
   done
   "$java" $flags $hello_archive -Xlog:class+load=info:file="$work/classes.log" -cp "$work/hello.jar" Hello >/dev/null
-  echo "hello: $(grep -c . "$work/classes.log") classes loaded, $(grep -c 'shared objects file' "$work/classes.log") from the archive"
+  echo "hello: $(grep -c . "$work/classes.log") classes loaded, $(grep -cE 'shared objects file|AOT cache' "$work/classes.log") from the archive"
   for round in $(seq 1 "$rounds"); do
     hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/round-$feature-$round.json" "${commands[@]}" >/dev/null 2>&1
   done
-  python3 - "$work" "$feature" "$rounds" <<'EOF'
+  python3 - "$work" "$feature" "$rounds" "${names[@]}" <<'EOF'
 import json, statistics, sys
 work, feature, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-names = ["hello", "--version", "filestatus", "decrypt"]
+names = sys.argv[4:]
 wall = {n: [] for n in names}; cpu = {n: [] for n in names}; ratio_w = {n: [] for n in names}; ratio_c = {n: [] for n in names}
 for r in range(1, rounds + 1):
     results = json.load(open(f"{work}/round-{feature}-{r}.json"))["results"]

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class CliKeySources {
 
-    static final List<String> CLOUD_TYPES = List.of("kms", "gcp_kms", "azure_kv", "hc_vault");
+    static final List<String> CLOUD_TYPES = List.of("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault");
 
     private static KeySources sources;
 

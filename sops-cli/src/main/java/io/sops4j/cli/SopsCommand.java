@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,6 +90,12 @@ public final class SopsCommand {
 
     /** Runs the command line with the given streams; returns the exit code. */
     static int run(String[] args, Streams streams) {
+        OptionalInt fast = FastPath.run(args, streams);
+        return fast.isPresent() ? fast.getAsInt() : runWithPicocli(args, streams);
+    }
+
+    /** {@link #run} with every argument parsed by picocli. */
+    static int runWithPicocli(String[] args, Streams streams) {
         SopsCommand root = new SopsCommand();
         root.streams = streams;
         CommandLine commandLine = new CommandLine(root);

@@ -26,6 +26,7 @@ final class Cli {
     private final Path directory;
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> launcher = new ArrayList<>();
+    private String mainClass = SopsCommand.class.getName();
 
     Cli(Path directory) {
         this.directory = directory;
@@ -56,6 +57,12 @@ final class Cli {
         return this;
     }
 
+    /** Starts the command line from {@code main} instead of {@link SopsCommand}. */
+    Cli mainClass(Class<?> main) {
+        mainClass = main.getName();
+        return this;
+    }
+
     Path dir() {
         return directory;
     }
@@ -70,7 +77,7 @@ final class Cli {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Djava.io.tmpdir=" + directory.resolve("tmp"),
-                "-cp", System.getProperty("java.class.path"), SopsCommand.class.getName()));
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();

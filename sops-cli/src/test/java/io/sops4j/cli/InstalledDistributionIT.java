@@ -3,6 +3,7 @@ package io.sops4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.kms.aws.AwsStandIn;
+import io.sops4j.kms.hckms.HuaweiCloudKmsStandIn;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +69,15 @@ class InstalledDistributionIT {
         assertThat(version.err()).isEmpty();
         assertThat(archives()).singleElement().asString().matches("sops4j-java\\d+-\\d+\\.(jsa|aot)");
 
+        Path log = temp.resolve("version-classes.log");
+        environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        for (String flag : List.of("--version", "-V")) {
+            Result again = sops(flag);
+            assertThat(again).as("answered from what the JVM answered, without starting one").isEqualTo(version);
+        }
+        assertThat(log).doesNotExist();
+        environment.remove("SOPS4J_JAVA_OPTS");
+
         Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
         assertThat(decrypted.exit()).as(decrypted.err()).isZero();
         assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
@@ -111,6 +121,9 @@ class InstalledDistributionIT {
         assertThat(afterChange.exit()).as(afterChange.err()).isZero();
         assertThat(afterChange.err()).isEmpty();
         assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(before);
+        Path version = home.resolve(".cache/sops4j").resolve(archives().get(0).replaceFirst("\\.(jsa|aot)$", ".version"));
+        assertThat(Files.getLastModifiedTime(version).toMillis()).isGreaterThan(before);
+        assertThat(sops("--version").out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
     }
 
     @Test
@@ -179,13 +192,35 @@ class InstalledDistributionIT {
         }
     }
 
+    /** A HuaweiCloud KMS key, named on the command line, loads its key source from lib/kms too. */
+    @Test
+    void huaweiCloudKmsKeysLoadFromTheCloudDirectory() throws Exception {
+        String uuid = "12345678-1234-1234-1234-123456789abc";
+        try (HuaweiCloudKmsStandIn hckms = new HuaweiCloudKmsStandIn("tr-west-1", Set.of(uuid),
+                Map.of("HPUAINSTALLED", "installed-secret-key"))) {
+            environment.put(hckms.endpointVariable(), hckms.endpoint());
+            environment.put("HUAWEICLOUD_SDK_AK", "HPUAINSTALLED");
+            environment.put("HUAWEICLOUD_SDK_SK", "installed-secret-key");
+            environment.put("HUAWEICLOUD_SDK_PROJECT_ID", HuaweiCloudKmsStandIn.PROJECT_ID);
+            Files.writeString(work.resolve("plain.yaml"), "password: s3cr3t\n");
+            Result encrypted = sops("encrypt", "--hckms", "tr-west-1:" + uuid, "--output", "hckms.sops.yaml", "plain.yaml");
+            assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+            assertThat(Files.readString(work.resolve("hckms.sops.yaml"))).contains("key_id: tr-west-1:" + uuid);
+
+            Result decrypted = sops("decrypt", "hckms.sops.yaml");
+            assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+            assertThat(decrypted.out()).isEqualTo("password: s3cr3t\n");
+            assertThat(hckms.calls).hasSize(2);
+        }
+    }
+
     private List<String> archives() throws IOException {
         Path cache = home.resolve(".cache/sops4j");
         if (!Files.isDirectory(cache)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(cache)) {
-            return files.map(file -> file.getFileName().toString()).sorted().toList();
+            return files.map(file -> file.getFileName().toString()).filter(name -> !name.endsWith(".version")).sorted().toList();
         }
     }
 

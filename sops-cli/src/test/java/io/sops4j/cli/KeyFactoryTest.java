@@ -13,7 +13,7 @@ class KeyFactoryTest {
     @Test
     void aMissingCloudSourceNamesTheArtifactThatProvidesIt() {
         KeyFactory factory = new KeyFactory(KeySources.of(), null, null);
-        for (String type : List.of("kms", "gcp_kms", "azure_kv", "hc_vault")) {
+        for (String type : List.of("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault")) {
             assertThatThrownBy(() -> factory.keys(type, "id"))
                     .isInstanceOf(SopsException.class)
                     .hasMessageContaining("'" + type + "'")

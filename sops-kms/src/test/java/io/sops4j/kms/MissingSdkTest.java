@@ -20,7 +20,7 @@ class MissingSdkTest {
 
     @Test
     void everyKeySourceIsRegistered() {
-        assertThat(KeySources.installed().byType()).containsKeys("kms", "gcp_kms", "azure_kv", "hc_vault");
+        assertThat(KeySources.installed().byType()).containsKeys("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault");
     }
 
     @Test
@@ -37,7 +37,7 @@ class MissingSdkTest {
 
             Class<?> sources = application.loadClass("io.sops4j.keys.KeySources");
             Map<String, ?> byType = (Map<String, ?>) sources.getMethod("byType").invoke(sources.getMethod("installed").invoke(null));
-            assertThat(byType.keySet()).contains("kms", "gcp_kms", "azure_kv", "hc_vault");
+            assertThat(byType.keySet()).contains("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault");
             Class<?> environmentType = application.loadClass("io.sops4j.keys.KeyEnvironment");
             Object environment = environmentType.getMethod("of", Map.class, Path.class).invoke(null, Map.of(), home);
 

@@ -1,7 +1,6 @@
 package io.sops4j.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.springframework.boot.SpringBootVersion;
 
 /**
  * Every documented way of giving the application its key, each a start of the packaged jar in a
@@ -160,22 +158,10 @@ class KeyMatrixIT {
 
     @Test
     void gnupgHomeVariableWithoutGpg() {
-        assumeGnupgHomeReadableWithoutGpg();
         Case c = new Case("GNUPGHOME without gpg", PgpKeys.fingerprint(pgpFingerprint));
         c.env.put("GNUPGHOME", gnupgHome.toString());
         c.env.put("PATH", noGpgBin.toString());
         c.startsAndBinds();
-    }
-
-    /**
-     * Known open defect: on Boot 4.0.7 the packaged application started without the gpg program does
-     * not find the secret key in a GnuPG home that gpg 2.2 made ("no secret key for ..."), while the
-     * same case passes on Boot 3.5.7 and sops-core's PgpGnupgInteropTest passes. Skipped on Boot 4
-     * with this message until it is fixed, so the other cases keep running there.
-     */
-    private static void assumeGnupgHomeReadableWithoutGpg() {
-        assumeFalse(String.valueOf(SpringBootVersion.getVersion()).startsWith("4."),
-                "PGP from a GnuPG home without gpg fails on Boot 4.0.7 (open defect, passes on Boot 3.5.7)");
     }
 
     @Test
@@ -187,7 +173,6 @@ class KeyMatrixIT {
 
     @Test
     void gnupgHomePropertyWithoutGpg() {
-        assumeGnupgHomeReadableWithoutGpg();
         Case c = new Case("sops.pgp.gnupg-home without gpg", PgpKeys.fingerprint(pgpFingerprint));
         c.args.add("--sops.pgp.gnupg-home=" + gnupgHome);
         c.env.put("PATH", noGpgBin.toString());

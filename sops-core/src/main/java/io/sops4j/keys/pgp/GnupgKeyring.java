@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -13,10 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.RSAPublicBCPGKey;
 import org.bouncycastle.bcpg.SecretKeyPacket;
-import org.bouncycastle.gpg.KeyGripCalculator;
 import org.bouncycastle.gpg.keybox.KeyBlob;
 import org.bouncycastle.gpg.keybox.PublicKeyRingBlob;
 import org.bouncycastle.gpg.keybox.bc.BcKeyBox;
@@ -29,7 +29,6 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.bc.BcPGPPublicKeyRingCollection;
 import org.bouncycastle.openpgp.bc.BcPGPSecretKeyRingCollection;
-import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 
 /**
  * The keys of a GnuPG home directory, read without gpg: public keys from {@code pubring.kbx} (GnuPG 2.1+)
@@ -114,12 +113,12 @@ final class GnupgKeyring {
     }
 
     /**
-     * gpg-agent names key files by keygrip. Bouncy Castle computes keygrips of RSA keys only; the files of
-     * other keys are found by the public key they contain.
+     * gpg-agent names key files by keygrip. The keygrips of RSA keys are computed here; the files of other
+     * keys are found by the public key they contain.
      */
     private static Optional<Path> agentKeyFile(Path agentKeys, PGPPublicKey publicKey) throws PgpFailure {
-        if (publicKey.getPublicKeyPacket().getKey() instanceof RSAPublicBCPGKey) {
-            Path file = agentKeys.resolve(keygrip(publicKey) + ".key");
+        if (publicKey.getPublicKeyPacket().getKey() instanceof RSAPublicBCPGKey rsaKey) {
+            Path file = agentKeys.resolve(rsaKeygrip(rsaKey) + ".key");
             return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
         }
         try (Stream<Path> files = Files.list(agentKeys)) {
@@ -222,12 +221,16 @@ final class GnupgKeyring {
         return rings;
     }
 
-    private static String keygrip(PGPPublicKey key) throws PgpFailure {
+    /**
+     * libgcrypt's keygrip of an RSA key: the SHA-1 of the modulus as gpg-agent stores it, a signed big-endian
+     * integer (with a leading zero byte when the top bit is set). Bouncy Castle's KeyGripCalculator drops
+     * that byte in some releases (1.85, which Spring Cloud 2025.1 selects) and so misses every key file.
+     */
+    static String rsaKeygrip(RSAPublicBCPGKey key) throws PgpFailure {
         try {
-            KeyGripCalculator calculator = new KeyGripCalculator(new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1));
-            return hex(calculator.calculateKeygrip(key.getPublicKeyPacket().getKey()));
-        } catch (IOException | PGPException | RuntimeException e) {
-            throw new PgpFailure("cannot compute the keygrip of key " + AgentSecretKeys.keyId(key.getKeyID()), e);
+            return hex(MessageDigest.getInstance("SHA-1").digest(key.getModulus().toByteArray()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new PgpFailure("cannot compute keygrips: " + e.getMessage(), e);
         }
     }
 

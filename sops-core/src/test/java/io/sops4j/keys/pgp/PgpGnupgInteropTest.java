@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bouncycastle.bcpg.RSAPublicBCPGKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +137,7 @@ class PgpGnupgInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"future-default", "rsa2048"})
+    @ValueSource(strings = {"default", "future-default", "rsa2048"})
     void messagesWrittenWithoutGpgDecryptWithGpgAndTheReverse(String algorithm) throws Exception {
         Path home = gnupg.newHome();
         String fingerprint = gnupg.generateKey(home, "Test " + algorithm + " <test@example.org>", algorithm, "");
@@ -147,6 +149,28 @@ class PgpGnupgInteropTest {
         assertThat(byBouncyCastle.decrypt(gnupg.withGpg(home))).isEqualTo(dataKey);
         assertThat(byGpg.decrypt(gnupg.withoutGpg(home))).isEqualTo(dataKey);
         assertThat(byBouncyCastle.decrypt(gnupg.withoutGpg(home))).isEqualTo(dataKey);
+    }
+
+    @Test
+    void rsaKeygripsAreThoseGpgNamesAgentKeyFilesBy() throws Exception {
+        Path home = gnupg.newHome();
+        String fingerprint = gnupg.generateKey(home, "Grip <grip@example.org>", "rsa2048", "");
+        Matcher listed = Pattern.compile("(?m)^fpr:+([0-9A-F]{40}):\\R^grp:+([0-9A-F]{40}):")
+                .matcher(gnupg.gpg(home, null, "--with-colons", "--with-keygrip", "--list-keys", fingerprint));
+        List<String> expected = new ArrayList<>();
+        List<String> computed = new ArrayList<>();
+        GnupgKeyring keyring = new GnupgKeyring(new GnupgHome(home, true));
+        while (listed.find()) {
+            expected.add(listed.group(2));
+            PGPPublicKey key = keyring.certificate(listed.group(1)).orElseThrow().getPublicKey(
+                    HexFormat.of().parseHex(listed.group(1)));
+            computed.add(GnupgKeyring.rsaKeygrip((RSAPublicBCPGKey) key.getPublicKeyPacket().getKey()));
+        }
+
+        assertThat(expected).hasSize(2);
+        assertThat(computed).isEqualTo(expected);
+        assertThat(home.resolve("private-keys-v1.d")).isDirectoryContaining(
+                file -> file.getFileName().toString().equals(expected.get(0) + ".key"));
     }
 
     @Test
