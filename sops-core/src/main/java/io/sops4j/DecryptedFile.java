@@ -51,12 +51,8 @@ public final class DecryptedFile implements AutoCloseable {
         this.storeOptions = storeOptions;
     }
 
-    /**
-     * The plaintext documents and the metadata. The documents may be changed before re-encrypting.
-     *
-     * @return the plaintext documents and the metadata
-     */
-    public Tree tree() {
+    /** The plaintext documents and the metadata. The documents may be changed before re-encrypting. */
+    Tree tree() {
         return tree;
     }
 
@@ -221,15 +217,49 @@ public final class DecryptedFile implements AutoCloseable {
     }
 
     /**
-     * This file with other documents or metadata, keeping the data key and the memory of decrypted
-     * values, so that {@link Sops#reencrypt} leaves the ciphertext of unchanged values as it was.
-     * Both files share the data key: closing one closes the other.
+     * This file's documents under other metadata (for example another stored version), keeping the
+     * data key and the memory of decrypted values, so that {@link Sops#reencrypt} leaves the
+     * ciphertext of unchanged values as it was. Both files share the data key: closing one closes
+     * the other.
      *
-     * @param newTree the documents and metadata of the new file
-     * @return a file sharing this one's data key
+     * @param newMetadata the metadata of the new file
+     * @return a file sharing this one's documents and data key
      */
-    public DecryptedFile withTree(Tree newTree) {
+    public DecryptedFile withMetadata(Metadata newMetadata) {
+        return withTree(tree.withMetadata(newMetadata));
+    }
+
+    /** This file with other documents or metadata, sharing the data key, as {@link #withMetadata}. */
+    DecryptedFile withTree(Tree newTree) {
         return new DecryptedFile(newTree, format, file, dataKey, cipher, storeOptions);
+    }
+
+    /**
+     * A value for {@link #setValue} from JSON, as {@code sops set} reads its value argument: an
+     * object becomes a {@link TreeBranch} (its integers stay integers, as the JSON store reads
+     * them); a string, boolean or {@code null} stays what it is; a number becomes a {@link Double},
+     * as Go's {@code encoding/json} reads it. Arrays are refused, as upstream refuses them.
+     *
+     * @param json one JSON value
+     * @return the value
+     * @throws SopsException (exit code {@link ExitCode#INVALID_SET_FORMAT}) when the text is not
+     *         one JSON value or is an array; the message never holds the text
+     */
+    public static Object jsonValue(String json) {
+        return JsonValues.parse(json);
+    }
+
+    /**
+     * The first document's top-level values as environment variables, as {@code sops exec-env}
+     * sets them: comments are skipped, a string stays as it is, other scalars are written as sops
+     * writes them in text ({@code 1.0}, {@code true}, RFC 3339 times).
+     *
+     * @return the variables by name, in file order
+     * @throws SopsException when a value is a mapping or a list, or a key holds {@code =}; the
+     *         message names the key, never a value
+     */
+    public Map<String, String> toEnvironment() {
+        return tree.branches().isEmpty() ? new LinkedHashMap<>() : EnvironmentVariables.of(tree.branches().get(0));
     }
 
     byte[] dataKey() {

@@ -11,13 +11,13 @@ import io.sops4j.internal.crypto.IvSource;
 import io.sops4j.internal.crypto.TreeCipher;
 import io.sops4j.internal.crypto.ValueCipher;
 import io.sops4j.internal.datakey.DataKeys;
+import io.sops4j.internal.datakey.DecryptionOrder;
 import io.sops4j.internal.format.Stores;
 import io.sops4j.internal.go.GoFormat;
 import io.sops4j.internal.limits.DeepStack;
 import io.sops4j.internal.metadata.MetadataCodec;
 import io.sops4j.internal.store.EncryptedDocument;
 import io.sops4j.internal.store.Store;
-import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeySources;
 import io.sops4j.keys.MasterKey;
@@ -593,13 +593,16 @@ public final class Sops {
         }
 
         /**
-         * The key types tried first; {@code SOPS_DECRYPTION_ORDER} or {@code age,pgp} by default.
+         * The key types tried first within a key group, as {@code --decryption-order} takes them:
+         * types separated by commas, such as {@code pgp,age}; an empty text means {@code age,pgp}.
+         * By default ({@code null}) {@code SOPS_DECRYPTION_ORDER} of the {@link #environment}, else {@code age,pgp}.
          *
-         * @param order the key types in the order they are tried
+         * @param order key types separated by commas, or {@code null}
          * @return this builder
+         * @throws SopsException (exit code {@link ExitCode#DUPLICATE_DECRYPTION_KEY_TYPE}) when a type is named twice
          */
-        public Builder decryptionOrder(DecryptionOrder order) {
-            this.decryptionOrder = order;
+        public Builder decryptionOrder(String order) {
+            this.decryptionOrder = order == null ? null : DecryptionOrder.parse(order);
             return this;
         }
 

@@ -10,35 +10,21 @@ import java.util.Objects;
  * A document with its metadata. YAML files may hold several documents ({@link #branches()});
  * every other format holds exactly one.
  */
-public record Tree(List<TreeBranch> branches, Metadata metadata) {
+record Tree(List<TreeBranch> branches, Metadata metadata) {
 
-    /**
-     * Copies the list of documents (not the documents).
-     *
-     * @param branches the documents
-     * @param metadata the metadata
-     */
-    public Tree {
+    /** Copies the list of documents (not the documents). */
+    Tree {
         branches = new ArrayList<>(branches);
         Objects.requireNonNull(metadata, "metadata");
     }
 
-    /**
-     * The same documents under other metadata.
-     *
-     * @param metadata the other metadata
-     * @return the same documents under other metadata
-     */
-    public Tree withMetadata(Metadata metadata) {
+    /** The same documents under other metadata. */
+    Tree withMetadata(Metadata metadata) {
         return new Tree(branches, metadata);
     }
 
-    /**
-     * A copy whose documents can be changed without changing these.
-     *
-     * @return a copy whose documents can be changed without changing these
-     */
-    public Tree deepCopy() {
+    /** A copy whose documents can be changed without changing these. */
+    Tree deepCopy() {
         List<TreeBranch> copy = new ArrayList<>(branches.size());
         for (TreeBranch branch : branches) {
             copy.add(branch.deepCopy());

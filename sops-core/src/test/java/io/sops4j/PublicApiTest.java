@@ -43,7 +43,6 @@ class PublicApiTest {
             "io.sops4j.EncryptionOptions",
             "io.sops4j.Sops",
             "io.sops4j.Sops$Builder",
-            "io.sops4j.Tree",
             "io.sops4j.TreePath",
             "io.sops4j.config.CreationRule",
             "io.sops4j.config.SopsConfig",
@@ -56,7 +55,6 @@ class PublicApiTest {
             "io.sops4j.error.ValueDecryptionException",
             "io.sops4j.format.Format",
             "io.sops4j.format.StoreOptions",
-            "io.sops4j.keys.DecryptionOrder",
             "io.sops4j.keys.KeyEntries",
             "io.sops4j.keys.KeyEnvironment",
             "io.sops4j.keys.KeyService",
@@ -159,6 +157,31 @@ class PublicApiTest {
                 assertThat(uses.get(pkg)).as("%s uses the facade", pkg).doesNotContain("io.sops4j");
             }
         }
+    }
+
+    /**
+     * The project's other modules use the public API, with one exception: the command line and the
+     * Maven plugin write files through {@code io.sops4j.internal.files}. They are released with
+     * sops-core at the same version, so a change there cannot break them.
+     */
+    @Test
+    void theOtherModulesUseNoInternalPackageButTheFileWriter() throws IOException {
+        Map<String, Set<String>> allowed = Map.of(
+                "sops-cli", Set.of("io.sops4j.internal.files"),
+                "sops-maven-plugin", Set.of("io.sops4j.internal.files"));
+        List<String> uses = new ArrayList<>();
+        for (String module : List.of("sops-kms", "sops-keyservice", "sops-cli", "sops-maven-plugin", "sops-spring-boot-starter")) {
+            Path sources = Path.of("..", module, "src/main/java");
+            assertThat(sources).as(module).isDirectory();
+            for (Map.Entry<String, Set<String>> entry : packageDependencies(sources).entrySet()) {
+                for (String target : entry.getValue()) {
+                    if (target.startsWith("io.sops4j.internal") && !allowed.getOrDefault(module, Set.of()).contains(target)) {
+                        uses.add(entry.getKey() + " -> " + target);
+                    }
+                }
+            }
+        }
+        assertThat(uses).isEmpty();
     }
 
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);

@@ -140,4 +140,52 @@ class SopsChangesTest {
         assertThatThrownBy(() -> sops.newFile(List.of(document), Format.JSON, EncryptionOptions.withKeys()))
                 .isInstanceOfSatisfying(SopsException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.COULD_NOT_RETRIEVE_KEY));
     }
+
+    @Test
+    void jsonValueReadsTheValueOfSetAsUpstreamDoes() {
+        assertThat(DecryptedFile.jsonValue("{\"port\": 5432, \"tls\": true}"))
+                .isEqualTo(new TreeBranch().add("port", 5432L).add("tls", true));
+        assertThat(DecryptedFile.jsonValue(" 5432 ")).isEqualTo(5432.0);
+        assertThat(DecryptedFile.jsonValue("\"s3cr3t\"")).isEqualTo("s3cr3t");
+        assertThat(DecryptedFile.jsonValue("null")).isNull();
+        for (String bad : List.of("[\"s3cr3t\"]", "\"s3cr3t", "s3cr3t", "", "1 2")) {
+            assertThatThrownBy(() -> DecryptedFile.jsonValue(bad)).as(bad)
+                    .isInstanceOfSatisfying(SopsException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INVALID_SET_FORMAT))
+                    .message().doesNotContain("s3cr3t");
+        }
+    }
+
+    @Test
+    void toEnvironmentWritesScalarsAsExecEnvDoesAndRefusesNestedValues() {
+        String plain = "{\"s\": \"secret\", \"f\": 1.5, \"whole\": 2.0, \"i\": 7, \"b\": true}";
+        DecryptedFile file = sops.decrypt(sops.encrypt(plain.getBytes(StandardCharsets.UTF_8), Format.JSON,
+                EncryptionOptions.withKeys(key("alice"))), Format.JSON);
+        assertThat(file.toEnvironment()).containsExactly(Map.entry("s", "secret"), Map.entry("f", "1.5"),
+                Map.entry("whole", "2.0"), Map.entry("i", "7"), Map.entry("b", "true"));
+
+        DecryptedFile nested = sops.decrypt(encrypted(key("alice")), Format.JSON);
+        assertThatThrownBy(nested::toEnvironment).isInstanceOf(SopsException.class)
+                .hasMessageContaining("key 'list'").message().doesNotContain("secret");
+    }
+
+    @Test
+    void withMetadataKeepsTheDocumentsAndTheCiphertextsOfUnchangedValues() {
+        byte[] before = encrypted(key("alice"));
+        DecryptedFile file = sops.decrypt(before, Format.JSON);
+        DecryptedFile older = file.withMetadata(file.metadata().withVersion("3.7.0"));
+
+        String after = text(sops.reencrypt(older, Format.JSON));
+        assertThat(field(after, "version")).isEqualTo("\"3.7.0\"");
+        assertThat(field(after, "a")).isEqualTo(field(text(before), "a"));
+        assertThat(older.documents()).isEqualTo(file.documents());
+    }
+
+    @Test
+    void theBuilderTakesTheDecryptionOrderAsTheCommandLineGivesIt() {
+        assertThat(Sops.builder().keySources(KeySources.of(SOURCE)).decryptionOrder("pgp, age").build()
+                .decrypt(encrypted(key("alice")), Format.JSON).toMap()).containsEntry("a", "secret");
+        assertThatThrownBy(() -> Sops.builder().decryptionOrder("age,pgp,age"))
+                .isInstanceOfSatisfying(SopsException.class,
+                        e -> assertThat(e.exitCode()).isEqualTo(ExitCode.DUPLICATE_DECRYPTION_KEY_TYPE));
+    }
 }

@@ -5,7 +5,6 @@ import io.sops4j.Sops;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
-import io.sops4j.keys.DecryptionOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -45,7 +44,7 @@ final class DecryptCommand implements Callable<Integer> {
         Format output = options.outputFormat();
         Sops sops = keyServices.apply(CliSupport.sops(global))
                 .ignoreMac(ignoreMac)
-                .decryptionOrder(decryptionOrder == null ? null : DecryptionOrder.parse(decryptionOrder))
+                .decryptionOrder(decryptionOrder)
                 .build();
         DecryptedFile decrypted = options.file == null
                 ? sops.decrypt(global.streams.in().readAllBytes(), input)

@@ -1,7 +1,6 @@
 package io.sops4j.cli;
 
 import io.sops4j.Sops;
-import io.sops4j.keys.DecryptionOrder;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -20,7 +19,7 @@ final class DecryptFlags {
     Sops sops(SopsCommand global) {
         return keyServices.apply(CliSupport.sops(global))
                 .ignoreMac(ignoreMac)
-                .decryptionOrder(decryptionOrder == null ? null : DecryptionOrder.parse(decryptionOrder))
+                .decryptionOrder(decryptionOrder)
                 .build();
     }
 }

@@ -3,7 +3,6 @@ package io.sops4j.cli;
 import io.sops4j.DecryptedFile;
 import io.sops4j.EncryptionOptions;
 import io.sops4j.Sops;
-import io.sops4j.Tree;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.format.Format;
@@ -118,7 +117,7 @@ final class EditCommand implements Callable<Integer> {
         if (!Versions.isNewer(Metadata.SOPS_VERSION, metadata.version())) {
             return edited;
         }
-        return edited.withTree(new Tree(edited.documents(), metadata.withVersion(Metadata.SOPS_VERSION)));
+        return edited.withMetadata(metadata.withVersion(Metadata.SOPS_VERSION));
     }
 
     /** Upstream waits for Enter and reopens the editor; without a terminal that would wait forever, so it fails. */

@@ -3,11 +3,7 @@ package io.sops4j.cli;
 import io.sops4j.DecryptedFile;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
-import io.sops4j.internal.go.GoFormat;
-import io.sops4j.tree.TreeBranch;
-import io.sops4j.tree.TreeItem;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -53,7 +49,7 @@ final class ExecEnvCommand implements Callable<Integer> {
         Map<String, String> variables;
         DecryptedFile decrypted = CliSupport.decrypt(decryptFlags.sops(global), exec.file, types.input(exec.file));
         try (decrypted) {
-            variables = variables(decrypted.documents());
+            variables = decrypted.toEnvironment();
         }
         Map<String, String> environment = new LinkedHashMap<>();
         if (!pristine) {
@@ -62,27 +58,5 @@ final class ExecEnvCommand implements Callable<Integer> {
         user.ifPresent(u -> u.describeIn(environment));
         environment.putAll(variables);
         return ChildProcess.run(exec.command, environment, exec.background, user);
-    }
-
-    /** Upstream's rules: comments skipped, nested values and keys with {@code =} refused, scalars as text. */
-    static Map<String, String> variables(List<TreeBranch> documents) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        if (documents.isEmpty()) {
-            return variables;
-        }
-        for (TreeItem item : documents.get(0)) {
-            if (!(item.key() instanceof String key)) {
-                continue;
-            }
-            if (item.value() instanceof TreeBranch || item.value() instanceof List<?>) {
-                throw new SopsException(ExitCode.GENERIC, "cannot use complex value as environment variable: key '" + key
-                        + "' holds a mapping or a list");
-            }
-            if (key.contains("=")) {
-                throw new SopsException(ExitCode.GENERIC, "cannot use key with '=' in it as environment variable: '" + key + "'");
-            }
-            variables.put(key, item.value() instanceof String s ? s : GoFormat.valToString(item.value()));
-        }
-        return variables;
     }
 }

@@ -63,7 +63,7 @@ final class SetCommand implements Callable<Integer> {
         } else {
             json = arguments.get(2).getBytes(StandardCharsets.UTF_8);
         }
-        Object value = SetValues.parse(json);
+        Object value = DecryptedFile.jsonValue(new String(json, StandardCharsets.UTF_8));
         Sops sops = decryptFlags.sops(global);
         DecryptedFile decrypted = CliSupport.decrypt(sops, file, types.input(file));
         try (decrypted) {

@@ -1,11 +1,13 @@
 package io.sops4j.spring;
 
-import io.sops4j.internal.go.GoFormat;
 import io.sops4j.tree.Comment;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,15 @@ import java.util.Map;
  * mappings left out, comments skipped.
  */
 final class PropertyFlattener {
+
+    /** RFC 3339 with up to nine fraction digits, as {@code sops decrypt} writes a time. */
+    private static final DateTimeFormatter RFC3339_NANO = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter();
 
     private PropertyFlattener() {
     }
@@ -57,7 +68,7 @@ final class PropertyFlattener {
             return "";
         }
         if (value instanceof OffsetDateTime time) {
-            return GoFormat.formatTime(time);
+            return RFC3339_NANO.format(time);
         }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);

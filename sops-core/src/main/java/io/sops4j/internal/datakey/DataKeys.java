@@ -4,7 +4,6 @@ import io.sops4j.error.DataKeyException;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
 import io.sops4j.internal.crypto.Shamir;
-import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeyService;
 import io.sops4j.keys.MasterKey;

@@ -3,7 +3,6 @@ package io.sops4j.internal.datakey;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sops4j.error.SopsException;
-import io.sops4j.keys.DecryptionOrder;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;

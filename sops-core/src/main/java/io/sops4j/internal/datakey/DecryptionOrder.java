@@ -1,7 +1,9 @@
-package io.sops4j.keys;
+package io.sops4j.internal.datakey;
 
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
+import io.sops4j.keys.KeyEnvironment;
+import io.sops4j.keys.MasterKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.sops4j.cli;
+package io.sops4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,18 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class SetValuesTest {
+class JsonValueDepthTest {
 
     private static byte[] nested(int levels) {
         return ("{\"d\": ".repeat(levels) + "1" + "}".repeat(levels)).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What {@code parse} returns or throws on a thread with a small stack. */
+    /** What {@code jsonValue}, the value of {@code sops set}, returns or throws on a thread with a small stack. */
     private static Object parseOnASmallStack(byte[] json) throws InterruptedException {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
             try {
-                outcome.set(SetValues.parse(json));
+                outcome.set(DecryptedFile.jsonValue(new String(json, StandardCharsets.UTF_8)));
             } catch (Throwable t) {
                 outcome.set(t);
             }
