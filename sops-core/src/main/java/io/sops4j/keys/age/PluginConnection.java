@@ -39,11 +39,20 @@ final class PluginConnection implements AutoCloseable {
     private boolean finished;
 
     private PluginConnection(String name, PluginHost host, Process process) {
+        this(name, host, process, process.getInputStream(), process.getOutputStream());
+    }
+
+    /** The protocol over streams without a process: what a plugin would read and write. */
+    PluginConnection(String name, PluginHost host, InputStream fromPlugin, OutputStream toPlugin) {
+        this(name, host, null, fromPlugin, toPlugin);
+    }
+
+    private PluginConnection(String name, PluginHost host, Process process, InputStream fromPlugin, OutputStream toPlugin) {
         this.name = name;
         this.host = host;
         this.process = process;
-        this.in = new BufferedInputStream(process.getInputStream());
-        this.out = process.getOutputStream();
+        this.in = new BufferedInputStream(fromPlugin);
+        this.out = toPlugin;
     }
 
     private static ScheduledThreadPoolExecutor watchdog() {
@@ -189,6 +198,9 @@ final class PluginConnection implements AutoCloseable {
         if (timedOut) {
             return failure("no response from the plugin within " + host.timeout().toSeconds() + " s; it was stopped");
         }
+        if (process == null) {
+            return failure(fallback);
+        }
         try {
             if (process.waitFor(2, TimeUnit.SECONDS) && process.exitValue() != 0) {
                 return failure("the plugin failed with exit status " + process.exitValue());
@@ -205,6 +217,9 @@ final class PluginConnection implements AutoCloseable {
     }
 
     private void kill() {
+        if (process == null) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
@@ -217,6 +232,9 @@ final class PluginConnection implements AutoCloseable {
             // the plugin has gone already
         }
         try {
+            if (process == null) {
+                return;
+            }
             if (!finished || !process.waitFor(5, TimeUnit.SECONDS)) {
                 kill();
             }

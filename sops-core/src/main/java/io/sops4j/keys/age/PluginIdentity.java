@@ -29,42 +29,47 @@ final class PluginIdentity implements Identity {
     @Override
     public byte[] unwrap(List<Stanza> stanzas) {
         try (PluginConnection plugin = PluginConnection.open(name, "identity-v1", host)) {
-            plugin.write("add-identity", encoding);
-            for (Stanza stanza : stanzas) {
-                plugin.write("recipient-stanza", forFileZero(stanza), stanza.body());
-            }
-            plugin.write("done");
-            PluginRequests requests = new PluginRequests(name, host.ui(), plugin);
-            byte[] fileKey = null;
-            while (true) {
-                Stanza command = plugin.read();
-                switch (command.type()) {
-                    case "file-key" -> {
-                        if (command.args().size() != 1) {
-                            throw plugin.failure("malformed file-key stanza: unexpected arguments count");
-                        }
-                        if (!command.args().get(0).equals("0")) {
-                            throw plugin.failure("malformed file-key stanza: unexpected index");
-                        }
-                        if (fileKey != null) {
-                            throw plugin.failure("received duplicated file-key stanza");
-                        }
-                        fileKey = command.body();
-                        plugin.write("ok");
+            return unwrap(plugin, stanzas);
+        }
+    }
+
+    /** The {@code identity-v1} state machine over an open connection. */
+    byte[] unwrap(PluginConnection plugin, List<Stanza> stanzas) {
+        plugin.write("add-identity", encoding);
+        for (Stanza stanza : stanzas) {
+            plugin.write("recipient-stanza", forFileZero(stanza), stanza.body());
+        }
+        plugin.write("done");
+        PluginRequests requests = new PluginRequests(name, host.ui(), plugin);
+        byte[] fileKey = null;
+        while (true) {
+            Stanza command = plugin.read();
+            switch (command.type()) {
+                case "file-key" -> {
+                    if (command.args().size() != 1) {
+                        throw plugin.failure("malformed file-key stanza: unexpected arguments count");
                     }
-                    case "error" -> {
-                        plugin.write("ok");
-                        throw plugin.failure(requests.withPromptFailure(PluginRequests.text(command.body())));
+                    if (!command.args().get(0).equals("0")) {
+                        throw plugin.failure("malformed file-key stanza: unexpected index");
                     }
-                    case "done" -> {
-                        plugin.finish();
-                        if (fileKey == null && requests.promptFailure() != null) {
-                            throw plugin.failure(requests.promptFailure());
-                        }
-                        return fileKey;
+                    if (fileKey != null) {
+                        throw plugin.failure("received duplicated file-key stanza");
                     }
-                    default -> requests.handle(command);
+                    fileKey = command.body();
+                    plugin.write("ok");
                 }
+                case "error" -> {
+                    plugin.write("ok");
+                    throw plugin.failure(requests.withPromptFailure(PluginRequests.text(command.body())));
+                }
+                case "done" -> {
+                    plugin.finish();
+                    if (fileKey == null && requests.promptFailure() != null) {
+                        throw plugin.failure(requests.promptFailure());
+                    }
+                    return fileKey;
+                }
+                default -> requests.handle(command);
             }
         }
     }

@@ -26,47 +26,52 @@ final class PluginRecipient implements Recipient {
     @Override
     public List<Stanza> wrap(byte[] fileKey) {
         try (PluginConnection plugin = PluginConnection.open(name, "recipient-v1", host)) {
-            plugin.write("add-recipient", encoding);
-            plugin.write("wrap-file-key", List.of(), fileKey);
-            plugin.write("extension-labels");
-            plugin.write("done");
-            List<Stanza> stanzas = new ArrayList<>();
-            PluginRequests requests = new PluginRequests(name, host.ui(), plugin);
-            boolean labels = false;
-            while (true) {
-                Stanza command = plugin.read();
-                switch (command.type()) {
-                    case "recipient-stanza" -> {
-                        List<String> args = command.args();
-                        if (args.size() < 2) {
-                            throw plugin.failure("malformed recipient stanza: unexpected argument count");
-                        }
-                        if (!args.get(0).equals("0")) {
-                            throw plugin.failure("malformed recipient stanza: unexpected index");
-                        }
-                        stanzas.add(new Stanza(args.get(1), args.subList(2, args.size()), command.body()));
-                        plugin.write("ok");
+            return wrap(plugin, fileKey);
+        }
+    }
+
+    /** The {@code recipient-v1} state machine over an open connection. */
+    List<Stanza> wrap(PluginConnection plugin, byte[] fileKey) {
+        plugin.write("add-recipient", encoding);
+        plugin.write("wrap-file-key", List.of(), fileKey);
+        plugin.write("extension-labels");
+        plugin.write("done");
+        List<Stanza> stanzas = new ArrayList<>();
+        PluginRequests requests = new PluginRequests(name, host.ui(), plugin);
+        boolean labels = false;
+        while (true) {
+            Stanza command = plugin.read();
+            switch (command.type()) {
+                case "recipient-stanza" -> {
+                    List<String> args = command.args();
+                    if (args.size() < 2) {
+                        throw plugin.failure("malformed recipient stanza: unexpected argument count");
                     }
-                    case "labels" -> {
-                        if (labels) {
-                            throw plugin.failure("repeated labels stanza");
-                        }
-                        labels = true;
-                        plugin.write("ok");
+                    if (!args.get(0).equals("0")) {
+                        throw plugin.failure("malformed recipient stanza: unexpected index");
                     }
-                    case "error" -> {
-                        plugin.write("ok");
-                        throw plugin.failure(requests.withPromptFailure(PluginRequests.text(command.body())));
-                    }
-                    case "done" -> {
-                        plugin.finish();
-                        if (stanzas.isEmpty()) {
-                            throw plugin.failure(requests.withPromptFailure("received zero recipient stanzas"));
-                        }
-                        return stanzas;
-                    }
-                    default -> requests.handle(command);
+                    stanzas.add(new Stanza(args.get(1), args.subList(2, args.size()), command.body()));
+                    plugin.write("ok");
                 }
+                case "labels" -> {
+                    if (labels) {
+                        throw plugin.failure("repeated labels stanza");
+                    }
+                    labels = true;
+                    plugin.write("ok");
+                }
+                case "error" -> {
+                    plugin.write("ok");
+                    throw plugin.failure(requests.withPromptFailure(PluginRequests.text(command.body())));
+                }
+                case "done" -> {
+                    plugin.finish();
+                    if (stanzas.isEmpty()) {
+                        throw plugin.failure(requests.withPromptFailure("received zero recipient stanzas"));
+                    }
+                    return stanzas;
+                }
+                default -> requests.handle(command);
             }
         }
     }
