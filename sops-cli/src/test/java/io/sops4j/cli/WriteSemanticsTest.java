@@ -1,17 +1,21 @@
 package io.sops4j.cli;
 
+import static io.sops4j.testing.FileFacts.S_IFCHR;
+import static io.sops4j.testing.FileFacts.S_IFIFO;
+import static io.sops4j.testing.FileFacts.assumeSuperuser;
+import static io.sops4j.testing.FileFacts.fileType;
+import static io.sops4j.testing.FileFacts.list;
+import static io.sops4j.testing.FileFacts.mode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteSemanticsTest {
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
     private static final int NOBODY = 65534;
     /** Runs the command line as root without the capability to override file permissions, as any user runs. */
     private static final String[] WITHOUT_ROOT_OVERRIDE = {"setpriv", "--inh-caps=-dac_override,-dac_read_search",
@@ -242,24 +243,6 @@ class WriteSemanticsTest {
         reader.setDaemon(true);
         reader.start();
         return result;
-    }
-
-    private static void assumeSuperuser() {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "running as root");
-    }
-
-    private static int fileType(Path file) throws IOException {
-        return (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS) & S_IFMT;
-    }
-
-    private static String mode(Path file) throws IOException {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-    }
-
-    private static java.util.List<Path> list(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.toList();
-        }
     }
 
     private static int run(String... command) throws Exception {

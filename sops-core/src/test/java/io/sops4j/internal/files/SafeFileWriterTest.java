@@ -1,5 +1,11 @@
 package io.sops4j.internal.files;
 
+import static io.sops4j.testing.FileFacts.S_IFCHR;
+import static io.sops4j.testing.FileFacts.S_IFIFO;
+import static io.sops4j.testing.FileFacts.assumeSuperuser;
+import static io.sops4j.testing.FileFacts.fileType;
+import static io.sops4j.testing.FileFacts.list;
+import static io.sops4j.testing.FileFacts.mode;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,14 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SafeFileWriterTest {
 
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFCHR = 0020000;
-    private static final int S_IFIFO = 0010000;
 
     @TempDir
     Path dir;
@@ -321,24 +322,6 @@ class SafeFileWriterTest {
         reader.setDaemon(true);
         reader.start();
         return result;
-    }
-
-    private static void assumeSuperuser() throws IOException {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "running as root");
-    }
-
-    private static int fileType(Path file) throws IOException {
-        return (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS) & S_IFMT;
-    }
-
-    private static String mode(Path file) throws IOException {
-        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-    }
-
-    private static List<Path> list(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.toList();
-        }
     }
 
     private static int run(String... command) throws Exception {
