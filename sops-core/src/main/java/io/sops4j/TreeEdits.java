@@ -3,6 +3,7 @@ package io.sops4j;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.KeyNotFoundException;
 import io.sops4j.error.SopsException;
+import io.sops4j.internal.go.GoTypes;
 import io.sops4j.tree.TreeBranch;
 import io.sops4j.tree.TreeItem;
 import java.util.ArrayList;
@@ -114,20 +115,10 @@ final class TreeEdits {
             }
             return copy;
         }
-        throw new KeyNotFoundException("Unsupported type " + typeName(node) + " for key '" + component + "'");
+        throw new KeyNotFoundException("Unsupported type " + GoTypes.name(node) + " for key '" + component + "'");
     }
 
     private static String prefix(List<Object> path, int depth) {
         return depth == 0 ? "the document" : new TreePath(path.subList(0, depth)).toString();
-    }
-
-    private static String typeName(Object node) {
-        if (node == null) {
-            return "null";
-        }
-        if (node instanceof List<?>) {
-            return "list";
-        }
-        return node.getClass().getSimpleName();
     }
 }

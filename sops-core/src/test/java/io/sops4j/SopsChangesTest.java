@@ -83,6 +83,10 @@ class SopsChangesTest {
                 .isInstanceOf(KeyNotFoundException.class).hasMessage("Key not found: missing");
         assertThatThrownBy(() -> file.unsetValue(TreePath.parse("[\"list\"][2]")))
                 .isInstanceOf(KeyNotFoundException.class).hasMessage("Index 2 out of bounds");
+        assertThatThrownBy(() -> file.unsetValue(TreePath.parse("[\"n\"][\"x\"]")))
+                .isInstanceOf(KeyNotFoundException.class).hasMessage("Unsupported type int for key 'x'");
+        assertThatThrownBy(() -> file.unsetValue(TreePath.parse("[\"list\"][\"x\"]")))
+                .isInstanceOf(KeyNotFoundException.class).hasMessage("Unsupported type []interface {} for key 'x'");
 
         file.unsetValue(TreePath.parse("[\"list\"][0]"));
         file.unsetValue(TreePath.parse("[\"nested\"][\"b\"]"));

@@ -159,7 +159,7 @@ class InstalledDistributionIT {
         Path captured = work.resolve("captured.txt");
         Result onStdout = exec(work, command("filestatus", "/dev/stdout"), captured.toFile());
         assertThat(onStdout.err()).as("the command line itself ran and read the empty file")
-                .startsWith("/dev/stdout: Could not unmarshal input data");
+                .startsWith("/dev/stdout: Error unmarshalling input json");
     }
 
     /** {@code sops keyservice} and {@code --keyservice} load gRPC from lib/kms/; the client holds no key. */

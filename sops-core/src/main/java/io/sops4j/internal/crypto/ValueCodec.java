@@ -1,6 +1,7 @@
 package io.sops4j.internal.crypto;
 
 import io.sops4j.internal.go.GoFormat;
+import io.sops4j.internal.go.GoTypes;
 import io.sops4j.tree.Comment;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -151,7 +152,8 @@ final class ValueCodec {
         }
     }
 
+    /** The Go type upstream names ({@code %T}), never a Java class name. */
     static String typeName(Object value) {
-        return value == null ? "nil" : value.getClass().getSimpleName();
+        return GoTypes.name(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.sops4j.keys.age;
 
+import io.sops4j.internal.files.SafeFileWriter;
 import io.sops4j.keys.KeyEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -269,10 +270,15 @@ final class IdentityDiscovery {
         }
     }
 
+    /** Why a file could not be read, in the words of the system ({@code is a directory}), without Java class names. */
     private static String reason(Exception e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String text = e instanceof IOException io ? SafeFileWriter.reason(io) : e.getMessage();
+        if (text == null || text.isBlank() || text.equals("null")) {
+            return "it could not be read";
+        }
+        return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
     }
 }

@@ -32,4 +32,22 @@ class TreeCipherTypesTest {
                 .hasMessage("Cannot walk value, unknown type: unsupported value at a:b")
                 .hasMessageNotContaining("BigDecimal");
     }
+
+    @Test
+    void aValueLeftInClearInAnEncryptedFileIsNamedByItsGoType() {
+        TreeBranch document = new TreeBranch().add("n", 5L);
+        assertThatThrownBy(() -> new TreeCipher(new ValueCipher(new byte[32], new CountingIvSource(1)),
+                EncryptionRules.defaults(), false).decrypt(List.of(document)))
+                .isInstanceOf(SopsException.class)
+                .hasMessageStartingWith("Expected encrypted value as string, but got int")
+                .hasMessageNotContaining("Long");
+    }
+
+    @Test
+    void aValueTheCodecCannotWriteIsNotNamedByItsJavaClass() {
+        assertThatThrownBy(() -> ValueCodec.typeOf(new BigDecimal("1.5")))
+                .hasMessage("Value to encrypt has unsupported type unsupported value")
+                .hasMessageNotContaining("BigDecimal");
+        assertThatThrownBy(() -> ValueCodec.typeOf(null)).hasMessage("Value to encrypt has unsupported type <nil>");
+    }
 }

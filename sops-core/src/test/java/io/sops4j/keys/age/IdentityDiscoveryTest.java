@@ -53,6 +53,17 @@ class IdentityDiscoveryTest {
     }
 
     @Test
+    void aKeyFileThatCannotBeReadIsReportedInTheSystemsWords() throws Exception {
+        Path directory = Files.createDirectories(home.resolve("keys-dir"));
+        IdentityDiscovery.Found found = IdentityDiscovery.discover(KeyEnvironment.of(
+                Map.of("SOPS_AGE_KEY_FILE", directory.toString(), "SOPS_AGE_KEY", pair.identity()), home),
+                pair.recipient(), Os.LINUX);
+        assertThat(found.errors()).singleElement().asString()
+                .isEqualTo("failed to open SOPS_AGE_KEY_FILE file " + directory + ": is a directory")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void missingKeyFileIsReportedButOtherLocationsStillWork() {
         IdentityDiscovery.Found found = IdentityDiscovery.discover(KeyEnvironment.of(
                 Map.of("SOPS_AGE_KEY_FILE", home.resolve("nope.txt").toString(), "SOPS_AGE_KEY", pair.identity()), home),

@@ -50,17 +50,19 @@ public final class JsonStore implements Store {
         return List.of(load(input, false));
     }
 
+    /** Upstream reads an encrypted file with {@code json.Unmarshal} first, a plain one token by token. */
     private static TreeBranch load(byte[] input, boolean whole) {
+        String failure = whole ? "Error unmarshalling input json: " : "Could not unmarshal input data: ";
         int invalid = RawText.firstInvalidByte(input);
         if (invalid >= 0) {
             // Go's decoder would put U+FFFD in place of such bytes; the value would be lost without a word
-            throw new FormatException("Could not unmarshal input data: invalid UTF-8 on line " + RawText.lineOf(input, invalid)
+            throw new FormatException(failure + "invalid UTF-8 on line " + RawText.lineOf(input, invalid)
                     + " (JSON text must be UTF-8; the bytes would not survive encryption)");
         }
         try {
             return JsonTreeReader.read(input, whole);
         } catch (DecodeException e) {
-            throw new FormatException("Could not unmarshal input data: " + e.getMessage()
+            throw new FormatException(failure + e.getMessage()
                     + (e.line() > 0 ? " (line " + e.line() + ")" : ""), e.keyPath(), null);
         }
     }

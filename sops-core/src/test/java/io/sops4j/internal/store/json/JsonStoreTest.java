@@ -226,6 +226,19 @@ class JsonStoreTest {
         assertThat(loadError("{\"a\": -")).isEqualTo("unexpected EOF");
     }
 
+    /** Upstream's words for an encrypted file that does not parse, without the value where it broke. */
+    @Test
+    void anEncryptedFileThatDoesNotParseIsNamedAsUpstreamNamesIt() {
+        String broken = "{\"pw\": \"TOPSECRET\" \"sops\": {\"version\": \"3.13.2\"}}";
+        assertThatThrownBy(() -> store.loadEncrypted(utf8(broken)))
+                .isInstanceOf(FormatException.class)
+                .hasMessageStartingWith("Error unmarshalling input json: ")
+                .hasMessageNotContaining("TOPSECRET");
+        assertThatThrownBy(() -> store.loadPlain(utf8(broken)))
+                .hasMessageStartingWith("Could not unmarshal input data: ")
+                .hasMessageNotContaining("TOPSECRET");
+    }
+
     /** Upstream runs Go's {@code json.Unmarshal} on an encrypted file before reading it. */
     @Test
     void anEncryptedFileMustBeOneWholeObject() {
@@ -233,7 +246,7 @@ class JsonStoreTest {
         assertThat(store.loadEncrypted(utf8(encrypted + " \n\t")).branches()).hasSize(1);
         assertThatThrownBy(() -> store.loadEncrypted(utf8(encrypted + "\n garbage")))
                 .isInstanceOf(FormatException.class)
-                .hasMessage("Could not unmarshal input data: invalid character 'g' after top-level value (line 2)");
+                .hasMessage("Error unmarshalling input json: invalid character 'g' after top-level value (line 2)");
         assertThatThrownBy(() -> store.loadEncrypted(utf8(encrypted + "{}")))
                 .hasMessageContaining("invalid character '{' after top-level value");
         assertThatThrownBy(() -> store.loadEncrypted(utf8(encrypted.substring(0, encrypted.length() - 1))))
