@@ -41,7 +41,7 @@ class SeedCorpusTest {
                 }
             }
         }
-        assertThat(targets).hasSizeGreaterThanOrEqualTo(29);
+        assertThat(targets).hasSizeGreaterThanOrEqualTo(31);
         assertThat(withoutSeeds).isEmpty();
     }
 
