@@ -126,6 +126,26 @@ class InstalledDistributionIT {
         assertThat(sops("--version").out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
     }
 
+    /** What the launcher remembers about a launcher path is not trusted once the path leads elsewhere. */
+    @Test
+    void aLauncherRepointedToAnotherInstallationRunsThatInstallation() throws Exception {
+        assertThat(sops("decrypt", "app-secrets.sops.yaml").exit()).isZero();
+        assertThat(archives()).hasSize(1);
+        Path other = Files.createDirectories(temp.resolve("opt2"));
+        Result unpacked = exec(other, List.of("tar", "-xzf", System.getProperty("sops4j.distribution")), null);
+        assertThat(unpacked.exit()).as(unpacked.err()).isZero();
+        Files.delete(bin.resolve("sops"));
+        Files.createSymbolicLink(bin.resolve("sops"), other.resolve("sops4j-cli-" + VERSION).resolve("bin").resolve("sops"));
+
+        Path log = temp.resolve("classes.log");
+        environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
+        assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+        assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
+        assertThat(archives()).as("an archive of its own for the other installation").hasSize(2);
+        assertThat(Files.readString(log)).doesNotContain(temp.resolve("opt/").toString());
+    }
+
     @Test
     void noStartUpArchiveWhenTurnedOff() throws Exception {
         environment.put("SOPS4J_CDS", "0");
@@ -252,7 +272,7 @@ class InstalledDistributionIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(cache)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> !name.endsWith(".version")).sorted().toList();
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(".*\\.(jsa|aot)")).sorted().toList();
         }
     }
 

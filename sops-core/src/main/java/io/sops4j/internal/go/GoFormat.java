@@ -15,18 +15,21 @@ import java.time.temporal.ChronoField;
  */
 public final class GoFormat {
 
-    private static final DateTimeFormatter RFC3339_NANO = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd()
-            .appendOffset("+HH:MM", "Z")
-            .toFormatter();
+    /** Made on first use: building them loads most of {@code java.time.format}. */
+    private static final class Layouts {
+        static final DateTimeFormatter RFC3339_NANO = new DateTimeFormatterBuilder()
+                .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+                .optionalStart()
+                .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                .optionalEnd()
+                .appendOffset("+HH:MM", "Z")
+                .toFormatter();
 
-    private static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendOffset("+HH:MM", "Z")
-            .toFormatter();
+        static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
+                .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+                .appendOffset("+HH:MM", "Z")
+                .toFormatter();
+    }
 
     private GoFormat() {
     }
@@ -214,17 +217,89 @@ public final class GoFormat {
         if (year < 0 || year > 9999) {
             throw new IllegalArgumentException("Time.MarshalText: year outside of range [0,9999]");
         }
-        return RFC3339_NANO.format(time);
+        return Layouts.RFC3339_NANO.format(time);
     }
 
     /** Go's {@code time.RFC3339} layout (whole seconds). */
     public static String formatTimeSeconds(OffsetDateTime time) {
-        return RFC3339.format(time);
+        return Layouts.RFC3339.format(time);
     }
 
     /** Parses RFC 3339 text as Go's {@code time.Parse(time.RFC3339, s)} accepts it. */
     public static OffsetDateTime parseTime(String text) {
         return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /**
+     * Whether {@link #parseTime} accepts the text. The form SOPS writes,
+     * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)}, is checked by hand, without loading
+     * {@code java.time}; anything else goes to the parser.
+     */
+    public static boolean isTime(String text) {
+        if (isPlainRfc3339(text)) {
+            return true;
+        }
+        try {
+            parseTime(text);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isPlainRfc3339(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return false;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)
+                || !inRange(digits(s, 11, 2), 23) || !inRange(digits(s, 14, 2), 59) || !inRange(digits(s, 17, 2), 59)) {
+            return false;
+        }
+        int i = 19;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i == n - 1) {
+            return s.charAt(i) == 'Z';
+        }
+        return i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':'
+                && inRange(digits(s, i + 1, 2), 17) && inRange(digits(s, i + 4, 2), 59);
+    }
+
+    /** The decimal value of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean inRange(int value, int max) {
+        return value >= 0 && value <= max;
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
 }

@@ -11,7 +11,6 @@ import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
 import io.sops4j.tree.TreeBranch;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -109,9 +108,7 @@ public final class MetadataCodec {
         if (lastModified.isEmpty()) {
             throw new FormatException("sops metadata has no lastmodified date");
         }
-        try {
-            GoFormat.parseTime(lastModified);
-        } catch (DateTimeParseException e) {
+        if (!GoFormat.isTime(lastModified)) {
             throw new FormatException("sops metadata: lastmodified is not an RFC 3339 date: " + lastModified);
         }
         EncryptionRules rules = new EncryptionRules(

@@ -1,25 +1,30 @@
 package io.sops4j.keys.age;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import org.bouncycastle.crypto.InvalidCipherTextException;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.params.AEADParameters;
-import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
-/** The primitives of age v1: HKDF-SHA-256, HMAC-SHA-256, ChaCha20-Poly1305, X25519, strict base64. */
+/**
+ * The primitives of age v1: HKDF-SHA-256, HMAC-SHA-256, ChaCha20-Poly1305, X25519, strict base64.
+ * HMAC and ChaCha20-Poly1305 come from the JDK's own providers, which a decryption loads anyway for
+ * AES-GCM; X25519 from Bouncy Castle's RFC 7748 arithmetic, which needs no provider.
+ */
 final class AgeCrypto {
 
     static final SecureRandom RANDOM = new SecureRandom();
     static final int FILE_KEY_SIZE = 16;
     static final int TAG_SIZE = 16;
+    private static final int HASH_SIZE = 32;
+    /** The u-coordinate 9 of Curve25519's base point, little-endian. */
+    private static final byte[] BASE_POINT = basePoint();
 
     private AgeCrypto() {
     }
@@ -30,34 +35,43 @@ final class AgeCrypto {
         return out;
     }
 
+    /** RFC 5869 HKDF with SHA-256; an empty salt is the hash length of zeros, as the RFC says. */
     static byte[] hkdf(byte[] ikm, byte[] salt, String info, int length) {
-        HKDFBytesGenerator generator = new HKDFBytesGenerator(new SHA256Digest());
-        generator.init(new HKDFParameters(ikm, salt, info.getBytes(StandardCharsets.US_ASCII)));
+        byte[] prk = hmac(salt.length == 0 ? new byte[HASH_SIZE] : salt, ikm);
+        Mac mac = hmacSha256(prk);
+        byte[] infoBytes = info.getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[length];
-        generator.generateBytes(out, 0, length);
+        byte[] block = new byte[0];
+        for (int offset = 0, counter = 1; offset < length; offset += HASH_SIZE, counter++) {
+            mac.update(block);
+            mac.update(infoBytes);
+            mac.update((byte) counter);
+            block = mac.doFinal();
+            System.arraycopy(block, 0, out, offset, Math.min(HASH_SIZE, length - offset));
+        }
         return out;
     }
 
     static byte[] hmac(byte[] key, byte[] message) {
-        HMac mac = new HMac(new SHA256Digest());
-        mac.init(new KeyParameter(key));
-        mac.update(message, 0, message.length);
-        byte[] out = new byte[mac.getMacSize()];
-        mac.doFinal(out, 0);
-        return out;
+        return hmacSha256(key).doFinal(message);
+    }
+
+    private static Mac hmacSha256(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no HMAC-SHA-256", e);
+        }
     }
 
     static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext) {
-        ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-        aead.init(true, new AEADParameters(new KeyParameter(key), TAG_SIZE * 8, nonce));
-        byte[] out = new byte[aead.getOutputSize(plaintext.length)];
-        int n = aead.processBytes(plaintext, 0, plaintext.length, out, 0);
         try {
-            aead.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException(e);
+            return chaCha20Poly1305(Cipher.ENCRYPT_MODE, key, nonce).doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ChaCha20-Poly1305 failed", e);
         }
-        return out;
     }
 
     /** The plaintext, or null when the tag does not verify. */
@@ -65,16 +79,19 @@ final class AgeCrypto {
         if (length < TAG_SIZE) {
             return null;
         }
-        ChaCha20Poly1305 aead = new ChaCha20Poly1305();
-        aead.init(false, new AEADParameters(new KeyParameter(key), TAG_SIZE * 8, nonce));
-        byte[] out = new byte[aead.getOutputSize(length)];
-        int n = aead.processBytes(ciphertext, offset, length, out, 0);
         try {
-            aead.doFinal(out, n);
-        } catch (InvalidCipherTextException e) {
+            return chaCha20Poly1305(Cipher.DECRYPT_MODE, key, nonce).doFinal(ciphertext, offset, length);
+        } catch (AEADBadTagException e) {
             return null;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ChaCha20-Poly1305 failed", e);
         }
-        return out;
+    }
+
+    private static Cipher chaCha20Poly1305(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
+        cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
+        return cipher;
     }
 
     /** Wraps a file key with a one-time key (all-zero nonce). */
@@ -102,10 +119,20 @@ final class AgeCrypto {
         return out;
     }
 
+    /**
+     * The scalar times the base point, as a plain Montgomery ladder: Bouncy Castle's
+     * {@code scalarMultBase} first builds Ed25519 tables, which costs more than one ladder.
+     */
     static byte[] x25519Base(byte[] scalar) {
         byte[] out = new byte[X25519.POINT_SIZE];
-        X25519.scalarMultBase(scalar, 0, out, 0);
+        X25519.scalarMult(scalar, 0, BASE_POINT, 0, out, 0);
         return out;
+    }
+
+    private static byte[] basePoint() {
+        byte[] point = new byte[X25519.POINT_SIZE];
+        point[0] = 9;
+        return point;
     }
 
     static boolean isZero(byte[] bytes) {

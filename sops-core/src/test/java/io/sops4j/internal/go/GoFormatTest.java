@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,5 +108,41 @@ class GoFormatTest {
         assertThat(GoFormat.formatTimeSeconds(OffsetDateTime.parse("2006-01-02T15:04:05.5Z"))).isEqualTo("2006-01-02T15:04:05Z");
         assertThat(GoFormat.valToString(true)).isEqualTo("true");
         assertThat(GoFormat.valToString(42L)).isEqualTo("42");
+    }
+    /** The hand check of the usual form never accepts what the parser refuses, nor refuses what it accepts. */
+    @Test
+    void isTimeAgreesWithTheParser() {
+        List<String> texts = new ArrayList<>(List.of(
+                "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2000-02-29T12:00:00Z",
+                "2024-04-31T00:00:00Z", "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z",
+                "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2024-01-01T24:00:00Z",
+                "2024-01-01T23:60:00Z", "2024-01-01T23:59:60Z", "2024-01-01T10:00:00+18:00", "2024-01-01T10:00:00-18:00",
+                "2024-01-01T10:00:00+17:59", "2024-01-01T10:00:00-00:00", "2024-01-01T10:00:00+18:01",
+                "2024-01-01T10:00:00.Z", "2024-01-01T10:00:00.1234567890Z", "2024-01-01t10:00:00Z", "2024-01-01T10:00:00z",
+                "2024-01-01T10:00Z", "2024-01-01 10:00:00Z", "2024-01-01T10:00:00", "2024-01-01T10:00:00+0100",
+                "2024-01-01T10:00:00+01:00:30", "+2024-01-01T10:00:00Z", "2024-1-01T10:00:00Z", "2025-06-30T18:04:05.5+02:00"));
+        Random random = new Random(20261206);
+        String alphabet = "0123456789-:+.TtZz 9";
+        for (int i = 0; i < 100_000; i++) {
+            char[] text = texts.get(random.nextInt(30)).toCharArray();
+            for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+                text[random.nextInt(text.length)] = random.nextBoolean()
+                        ? (char) ('0' + random.nextInt(10)) : alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            texts.add(new String(text));
+        }
+        int accepted = 0;
+        for (String text : texts) {
+            boolean parses;
+            try {
+                GoFormat.parseTime(text);
+                parses = true;
+                accepted++;
+            } catch (DateTimeException e) {
+                parses = false;
+            }
+            assertThat(GoFormat.isTime(text)).as(text).isEqualTo(parses);
+        }
+        assertThat(accepted).as("both outcomes are exercised").isBetween(1000, texts.size() - 1000);
     }
 }
