@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up of the installed command line against a JVM "hello world" started with the same JVM and
 # flags, on each JDK given (default: java on PATH and /usr/lib/jvm/temurin-25-jdk-amd64 if present),
-# each with its start-up archive (AppCDS on 17-24, AOT cache on 25+; hello world gets its own).
+# each with its start-up archive (AppCDS, with AOT class linking on 25+; hello world gets its own).
 #
 #   benchmarks/startup.sh [INSTALLATION_DIR]      # default: sops-cli/target/sops4j-cli-*/sops4j-cli-*
 #   ROUNDS=5 RUNS=5 JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" benchmarks/startup.sh
@@ -67,15 +67,11 @@ for jdk in $jdks; do
   java="$jdk/bin/java"
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
   # hello world with the same flags and an archive of the same kind
-  if [ "$feature" -ge 25 ]; then
-    "$java" $flags -XX:AOTCacheOutput="$work/hello-$feature.aot" -cp "$work/hello.jar" Hello >/dev/null 2>&1
-    hello_archive="-XX:AOTCache=$work/hello-$feature.aot"
-  else
-    "$java" $flags -XX:DumpLoadedClassList="$work/hello.classes" -cp "$work/hello.jar" Hello >/dev/null
-    "$java" $flags -Xshare:dump -XX:SharedClassListFile="$work/hello.classes" -XX:SharedArchiveFile="$work/hello-$feature.jsa" \
-      -cp "$work/hello.jar" >/dev/null 2>&1
-    hello_archive="-Xshare:auto -XX:SharedArchiveFile=$work/hello-$feature.jsa"
-  fi
+  linking=; [ "$feature" -ge 25 ] && linking=-XX:+AOTClassLinking
+  "$java" $flags -XX:DumpLoadedClassList="$work/hello.classes" -cp "$work/hello.jar" Hello >/dev/null
+  "$java" $flags -Xshare:dump $linking -XX:SharedClassListFile="$work/hello.classes" -XX:SharedArchiveFile="$work/hello-$feature.jsa" \
+    -cp "$work/hello.jar" >/dev/null 2>&1
+  hello_archive="-Xshare:auto -XX:SharedArchiveFile=$work/hello-$feature.jsa"
   export JAVA_HOME=$jdk
   hello="$java $flags $hello_archive -cp $work/hello.jar Hello"
   commands=("$hello"); names=(hello)

@@ -68,7 +68,7 @@ public final class Sops {
     private Sops(Builder builder) {
         this.environment = builder.environment;
         this.decryptionOrder = builder.decryptionOrder != null ? builder.decryptionOrder : DecryptionOrder.from(environment);
-        this.codec = new MetadataCodec(builder.keySources);
+        this.codec = new MetadataCodec(builder.keySources != null ? builder.keySources : KeySources.installed());
         this.storeOptions = builder.storeOptions;
         this.ignoreMac = builder.ignoreMac;
         this.warnings = builder.warnings;
@@ -335,7 +335,7 @@ public final class Sops {
         TreeCipher treeCipher = new TreeCipher(cipher, metadata.rules(), metadata.macOnlyEncrypted());
         String mac = treeCipher.encrypt(tree.branches());
         String lastModified = GoFormat.formatTimeSeconds(
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+                OffsetDateTime.now(clock != null ? clock : Clock.systemUTC()).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
         String encryptedMac = treeCipher.encryptMac(mac, lastModified);
         Metadata sealed = metadata.withMac(lastModified, encryptedMac);
         try {
@@ -570,12 +570,12 @@ public final class Sops {
 
         private KeyEnvironment environment = KeyEnvironment.system();
         private DecryptionOrder decryptionOrder;
-        private KeySources keySources = KeySources.installed();
+        private KeySources keySources;
         private StoreOptions storeOptions = StoreOptions.DEFAULTS;
         private boolean ignoreMac;
         private Consumer<String> warnings = Builder::log;
         private Supplier<IvSource> ivSources = IvSource::random;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private Supplier<byte[]> dataKeys = DataKeys::generate;
 
         private Builder() {

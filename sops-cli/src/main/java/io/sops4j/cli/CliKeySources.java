@@ -2,13 +2,14 @@ package io.sops4j.cli;
 
 import io.sops4j.keys.KeySource;
 import io.sops4j.keys.KeySources;
+import io.sops4j.keys.age.AgeKeys;
+import io.sops4j.keys.pgp.PgpKeys;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Optional;
 final class CliKeySources {
 
     static final List<String> CLOUD_TYPES = List.of("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault");
+
 
     private static KeySources sources;
     private static CloudKeySources cloud;
@@ -33,16 +35,22 @@ final class CliKeySources {
         return sources;
     }
 
+    /**
+     * An installation's class path is its start jar, which holds sops-core's key sources (age and
+     * PGP) and no other; they are made here directly, without a service look-up through the jar.
+     */
     private static KeySources withCloudOnDemand(Path cloudDirectory) {
-        Map<String, KeySource> onClassPath = KeySources.installed().byType();
-        List<KeySource> all = new ArrayList<>(onClassPath.values());
+        List<KeySource> all = new ArrayList<>(startJarSources());
         CloudKeySources cloud = cloud(cloudDirectory);
         for (String type : CLOUD_TYPES) {
-            if (!onClassPath.containsKey(type)) {
-                all.add(new DeferredKeySource(type, cloud));
-            }
+            all.add(new DeferredKeySource(type, cloud));
         }
         return KeySources.of(all.toArray(KeySource[]::new));
+    }
+
+    /** The key sources sops-core registers, which the start jar holds. */
+    static List<KeySource> startJarSources() {
+        return List.of(AgeKeys.keySource(), PgpKeys.keySource());
     }
 
     /**

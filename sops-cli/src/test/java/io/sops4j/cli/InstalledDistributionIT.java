@@ -67,7 +67,7 @@ class InstalledDistributionIT {
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
         assertThat(version.err()).isEmpty();
-        assertThat(archives()).singleElement().asString().matches("sops4j-java\\d+-\\d+\\.(jsa|aot)");
+        assertThat(archives()).singleElement().asString().matches("sops4j-java\\d+-\\d+\\.jsa");
 
         Path log = temp.resolve("version-classes.log");
         environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
@@ -121,7 +121,7 @@ class InstalledDistributionIT {
         assertThat(afterChange.exit()).as(afterChange.err()).isZero();
         assertThat(afterChange.err()).isEmpty();
         assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(before);
-        Path version = home.resolve(".cache/sops4j").resolve(archives().get(0).replaceFirst("\\.(jsa|aot)$", ".version"));
+        Path version = home.resolve(".cache/sops4j").resolve(archives().get(0).replaceFirst("\\.jsa$", ".version"));
         assertThat(Files.getLastModifiedTime(version).toMillis()).isGreaterThan(before);
         assertThat(sops("--version").out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
     }
@@ -272,7 +272,7 @@ class InstalledDistributionIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(cache)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(".*\\.(jsa|aot)")).sorted().toList();
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(".*\\.jsa")).sorted().toList();
         }
     }
 
