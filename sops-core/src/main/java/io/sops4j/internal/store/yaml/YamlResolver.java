@@ -51,7 +51,7 @@ final class YamlResolver {
             Map.entry("-.INF", new Resolved(FLOAT, Double.NEGATIVE_INFINITY)),
             Map.entry("<<", new Resolved(MERGE, "<<")));
     /** Longer text is never in {@link #MAP}, so it is not hashed to find out. */
-    private static final int LONGEST_MAPPED = MAP.keySet().stream().mapToInt(String::length).max().orElse(0);
+    private static final int LONGEST_MAPPED = longest(MAP.keySet());
 
     private static final Pattern YAML_STYLE_FLOAT =
             Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
@@ -61,6 +61,14 @@ final class YamlResolver {
     private static final BigInteger UINT64_LIMIT = BigInteger.ONE.shiftLeft(64);
 
     private YamlResolver() {
+    }
+
+    private static int longest(Iterable<String> texts) {
+        int longest = 0;
+        for (String text : texts) {
+            longest = Math.max(longest, text.length());
+        }
+        return longest;
     }
 
     /** The tag and value of a scalar with the given (short) tag, or {@code ""} for an untagged plain scalar. */
