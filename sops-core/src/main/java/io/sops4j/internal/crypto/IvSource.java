@@ -10,12 +10,20 @@ public interface IvSource {
 
     byte[] next();
 
+    /** Random IVs; the generator is made by the first IV, as a decryption that encrypts nothing needs none. */
     static IvSource random() {
-        SecureRandom random = new SecureRandom();
-        return () -> {
-            byte[] iv = new byte[IV_LENGTH];
-            random.nextBytes(iv);
-            return iv;
+        return new IvSource() {
+            private SecureRandom random;
+
+            @Override
+            public synchronized byte[] next() {
+                if (random == null) {
+                    random = new SecureRandom();
+                }
+                byte[] iv = new byte[IV_LENGTH];
+                random.nextBytes(iv);
+                return iv;
+            }
         };
     }
 }

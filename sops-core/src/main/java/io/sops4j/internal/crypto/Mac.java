@@ -1,7 +1,5 @@
 package io.sops4j.internal.crypto;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The SHA-512 message authentication code over a document's plaintext values, in walk order. */
@@ -11,15 +9,11 @@ final class Mac {
     private static final byte[] MAC_ONLY_ENCRYPTED_SEED =
             HexFormat.of().parseHex("8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69");
 
-    private final MessageDigest digest;
+    private final Primitives.Sha512 digest;
     private final boolean onlyEncrypted;
 
     Mac(boolean onlyEncrypted) {
-        try {
-            this.digest = MessageDigest.getInstance("SHA-512");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        this.digest = Primitives.current().sha512();
         this.onlyEncrypted = onlyEncrypted;
         if (onlyEncrypted) {
             digest.update(MAC_ONLY_ENCRYPTED_SEED);

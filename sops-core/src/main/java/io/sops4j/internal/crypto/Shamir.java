@@ -11,7 +11,10 @@ import java.util.Set;
  */
 public final class Shamir {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first use: combining shares needs no randomness. */
+    private static final class Randomness {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private Shamir() {
     }
@@ -40,7 +43,7 @@ public final class Shamir {
         for (int j = 0; j < secret.length; j++) {
             coefficients[0] = secret[j] & 0xff;
             for (int c = 1; c < threshold; c++) {
-                coefficients[c] = RANDOM.nextInt(256);
+                coefficients[c] = Randomness.RANDOM.nextInt(256);
             }
             for (int i = 0; i < parts; i++) {
                 shares[i][j] = (byte) evaluate(coefficients, i + 1);

@@ -3,15 +3,11 @@ package io.sops4j.internal.crypto;
 import io.sops4j.tree.Comment;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM encryption of single values into {@code ENC[…]} strings, with a 32-byte IV and the
@@ -22,26 +18,29 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ValueCipher {
 
     private static final int TAG_LENGTH = 16;
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
-    private final SecretKeySpec key;
+    private final Primitives primitives;
+    private final Primitives.AesGcm aesGcm;
     private final IvSource ivSource;
     private final Map<StashKey, byte[]> stash = new HashMap<>();
     private final List<Decrypted> unstashed = new ArrayList<>();
-    private Cipher encryptor;
-    private Cipher decryptor;
 
     public ValueCipher(byte[] dataKey, IvSource ivSource) {
+        this(dataKey, ivSource, Primitives.current());
+    }
+
+    ValueCipher(byte[] dataKey, IvSource ivSource, Primitives primitives) {
         if (dataKey.length != 32) {
             throw new IllegalArgumentException("data key must be 32 bytes");
         }
-        this.key = new SecretKeySpec(dataKey, "AES");
+        this.primitives = primitives;
+        this.aesGcm = primitives.aesGcm(dataKey);
         this.ivSource = ivSource;
     }
 
     /** A cipher with the same IV memory for a new data key, as upstream's rotate keeps IVs. */
     public synchronized ValueCipher withDataKey(byte[] dataKey) {
-        ValueCipher rotated = new ValueCipher(dataKey, ivSource);
+        ValueCipher rotated = new ValueCipher(dataKey, ivSource, primitives);
         rotated.stash.putAll(stash());
         return rotated;
     }
@@ -57,9 +56,7 @@ public final class ValueCipher {
         if (iv == null) {
             iv = ivSource.next();
         }
-        Cipher cipher = encryptor(iv);
-        cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
-        byte[] sealed = cipher.doFinal(plaintext);
+        byte[] sealed = aesGcm.seal(iv, additionalData.getBytes(StandardCharsets.UTF_8), plaintext);
         byte[] data = Arrays.copyOf(sealed, sealed.length - TAG_LENGTH);
         byte[] tag = Arrays.copyOfRange(sealed, sealed.length - TAG_LENGTH, sealed.length);
         return new EncryptedValue(data, iv, tag, ValueCodec.typeOf(value)).format();
@@ -83,16 +80,9 @@ public final class ValueCipher {
         if (parts.tag().length != TAG_LENGTH) {
             throw new IllegalArgumentException("tag must be " + TAG_LENGTH + " bytes");
         }
-        if (decryptor == null) {
-            decryptor = Cipher.getInstance(TRANSFORMATION);
-        }
-        Cipher cipher = decryptor;
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, parts.iv()));
-        cipher.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
-        // one doFinal over ciphertext and tag: SunJCE buffers whatever update() passes in decrypt mode
         byte[] sealed = Arrays.copyOf(parts.data(), parts.data().length + TAG_LENGTH);
         System.arraycopy(parts.tag(), 0, sealed, parts.data().length, TAG_LENGTH);
-        byte[] plaintext = cipher.doFinal(sealed);
+        byte[] plaintext = aesGcm.open(parts.iv(), additionalData.getBytes(StandardCharsets.UTF_8), sealed);
         Object value = ValueCodec.fromBytes(plaintext, parts.type());
         unstashed.add(new Decrypted(value, additionalData, parts.iv()));
         return value;
@@ -109,27 +99,6 @@ public final class ValueCipher {
         }
         unstashed.clear();
         return stash;
-    }
-
-    /**
-     * The encrypting cipher, initialised for {@code iv}. One instance is reused, except that the
-     * provider refuses to encrypt twice in a row with the same key and IV (a value stashed IV
-     * reused for an unchanged value may do that): a fresh instance then takes over.
-     */
-    private Cipher encryptor(byte[] iv) throws GeneralSecurityException {
-        GCMParameterSpec spec = new GCMParameterSpec(TAG_LENGTH * 8, iv);
-        if (encryptor != null) {
-            try {
-                encryptor.init(Cipher.ENCRYPT_MODE, key, spec);
-                return encryptor;
-            } catch (InvalidAlgorithmParameterException e) {
-                encryptor = null;
-            }
-        }
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(Cipher.ENCRYPT_MODE, key, spec);
-        encryptor = cipher;
-        return cipher;
     }
 
     /** Whether a string has the {@code ENC[AES256_GCM,…]} form. */

@@ -23,14 +23,17 @@ public final class DataKeys {
 
     public static final int DATA_KEY_LENGTH = 32;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Made on first use: recovering a data key needs no randomness. */
+    private static final class Randomness {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private DataKeys() {
     }
 
     public static byte[] generate() {
         byte[] key = new byte[DATA_KEY_LENGTH];
-        RANDOM.nextBytes(key);
+        Randomness.RANDOM.nextBytes(key);
         return key;
     }
 

@@ -1,25 +1,19 @@
 package io.sops4j.keys.age;
 
+import io.sops4j.internal.crypto.Primitives;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * The primitives of age v1: HKDF-SHA-256, HMAC-SHA-256, ChaCha20-Poly1305, X25519, strict base64.
- * HMAC and ChaCha20-Poly1305 come from the JDK's own providers, which a decryption loads anyway for
- * AES-GCM; X25519 from Bouncy Castle's RFC 7748 arithmetic, which needs no provider.
+ * HMAC and ChaCha20-Poly1305 come from the same {@link Primitives} as the file's values; X25519
+ * from Bouncy Castle's RFC 7748 arithmetic, which needs no provider.
  */
 final class AgeCrypto {
 
-    static final SecureRandom RANDOM = new SecureRandom();
     static final int FILE_KEY_SIZE = 16;
     static final int TAG_SIZE = 16;
     private static final int HASH_SIZE = 32;
@@ -29,49 +23,44 @@ final class AgeCrypto {
     private AgeCrypto() {
     }
 
+    /** Made on first use: decrypting needs no randomness, and the first {@link SecureRandom} sets up the JCA. */
+    private static final class Randomness {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
+
+    static SecureRandom secureRandom() {
+        return Randomness.RANDOM;
+    }
+
     static byte[] random(int size) {
         byte[] out = new byte[size];
-        RANDOM.nextBytes(out);
+        Randomness.RANDOM.nextBytes(out);
         return out;
     }
 
     /** RFC 5869 HKDF with SHA-256; an empty salt is the hash length of zeros, as the RFC says. */
     static byte[] hkdf(byte[] ikm, byte[] salt, String info, int length) {
-        byte[] prk = hmac(salt.length == 0 ? new byte[HASH_SIZE] : salt, ikm);
-        Mac mac = hmacSha256(prk);
+        Primitives primitives = Primitives.current();
+        byte[] prk = primitives.hmacSha256(salt.length == 0 ? new byte[HASH_SIZE] : salt, ikm);
         byte[] infoBytes = info.getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[length];
         byte[] block = new byte[0];
         for (int offset = 0, counter = 1; offset < length; offset += HASH_SIZE, counter++) {
-            mac.update(block);
-            mac.update(infoBytes);
-            mac.update((byte) counter);
-            block = mac.doFinal();
+            byte[] message = Arrays.copyOf(block, block.length + infoBytes.length + 1);
+            System.arraycopy(infoBytes, 0, message, block.length, infoBytes.length);
+            message[message.length - 1] = (byte) counter;
+            block = primitives.hmacSha256(prk, message);
             System.arraycopy(block, 0, out, offset, Math.min(HASH_SIZE, length - offset));
         }
         return out;
     }
 
     static byte[] hmac(byte[] key, byte[] message) {
-        return hmacSha256(key).doFinal(message);
-    }
-
-    private static Mac hmacSha256(byte[] key) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no HMAC-SHA-256", e);
-        }
+        return Primitives.current().hmacSha256(key, message);
     }
 
     static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext) {
-        try {
-            return chaCha20Poly1305(Cipher.ENCRYPT_MODE, key, nonce).doFinal(plaintext);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ChaCha20-Poly1305 failed", e);
-        }
+        return Primitives.current().chaCha20Poly1305Seal(key, nonce, plaintext);
     }
 
     /** The plaintext, or null when the tag does not verify. */
@@ -79,19 +68,7 @@ final class AgeCrypto {
         if (length < TAG_SIZE) {
             return null;
         }
-        try {
-            return chaCha20Poly1305(Cipher.DECRYPT_MODE, key, nonce).doFinal(ciphertext, offset, length);
-        } catch (AEADBadTagException e) {
-            return null;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("ChaCha20-Poly1305 failed", e);
-        }
-    }
-
-    private static Cipher chaCha20Poly1305(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("ChaCha20-Poly1305");
-        cipher.init(mode, new SecretKeySpec(key, "ChaCha20"), new IvParameterSpec(nonce));
-        return cipher;
+        return Primitives.current().chaCha20Poly1305Open(key, nonce, ciphertext, offset, length);
     }
 
     /** Wraps a file key with a one-time key (all-zero nonce). */

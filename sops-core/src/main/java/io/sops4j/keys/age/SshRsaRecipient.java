@@ -30,7 +30,7 @@ final class SshRsaRecipient implements Recipient {
     @Override
     public List<Stanza> wrap(byte[] fileKey) {
         AsymmetricBlockCipher cipher = oaep();
-        cipher.init(true, new ParametersWithRandom(key, AgeCrypto.RANDOM));
+        cipher.init(true, new ParametersWithRandom(key, AgeCrypto.secureRandom()));
         try {
             byte[] body = cipher.processBlock(fileKey, 0, fileKey.length);
             return List.of(new Stanza("ssh-rsa", List.of(SshKeys.tag(wire)), body));

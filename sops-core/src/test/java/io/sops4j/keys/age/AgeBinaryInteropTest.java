@@ -24,7 +24,7 @@ class AgeBinaryInteropTest {
 
     private static byte[] dataKey() {
         byte[] key = new byte[32];
-        AgeCrypto.RANDOM.nextBytes(key);
+        AgeCrypto.secureRandom().nextBytes(key);
         return key;
     }
 
@@ -61,7 +61,7 @@ class AgeBinaryInteropTest {
         Path keyFile = Files.writeString(dir.resolve("keys.txt"), "# test\n" + pair.identity() + "\n");
         for (int size : new int[] {32, 33, 0, 1, 47, 48, 100, 64 * 1024, 64 * 1024 + 1, 200_000}) {
             byte[] plaintext = new byte[size];
-            AgeCrypto.RANDOM.nextBytes(plaintext);
+            AgeCrypto.secureRandom().nextBytes(plaintext);
             MasterKey key = AgeMasterKey.forRecipient(pair.recipient()).encrypt(plaintext, env("X", "y"));
             byte[] decrypted = run(key.encryptedKey().getBytes(StandardCharsets.US_ASCII), "age", "-d", "-i", keyFile.toString());
             assertThat(decrypted).as("size %d", size).isEqualTo(plaintext);
@@ -74,7 +74,7 @@ class AgeBinaryInteropTest {
         AgeKeys.KeyPair pair = AgeKeys.generateX25519();
         for (int size : new int[] {32, 0, 48, 64 * 1024, 64 * 1024 + 17}) {
             byte[] plaintext = new byte[size];
-            AgeCrypto.RANDOM.nextBytes(plaintext);
+            AgeCrypto.secureRandom().nextBytes(plaintext);
             byte[] armored = run(plaintext, "age", "-a", "-r", pair.recipient());
             String enc = new String(armored, StandardCharsets.US_ASCII);
             assertThat(Armor.encode(Armor.decode(armored))).as("our armor writes what age writes").isEqualTo(enc);
