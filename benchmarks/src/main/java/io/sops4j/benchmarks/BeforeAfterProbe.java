@@ -48,6 +48,22 @@ public final class BeforeAfterProbe {
             Thread.currentThread().setContextClassLoader(loader);
             operations.get(operation).invoke(benchmark);
         }
+
+        /**
+         * Runs {@code work} on a thread of this build's {@code DeepStack}, so that the walks of the
+         * operations run on it too (instead of on threads of their own, whose CPU time the probe
+         * would not see); directly for builds from before it existed.
+         */
+        void onWalkThread(Runnable work) throws Exception {
+            Class<?> deepStack;
+            try {
+                deepStack = loader.loadClass("io.sops4j.internal.limits.DeepStack");
+            } catch (ClassNotFoundException e) {
+                work.run();
+                return;
+            }
+            deepStack.getMethod("run", Runnable.class).invoke(null, work);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,11 +87,24 @@ public final class BeforeAfterProbe {
             for (int o = 0; o < operations.size(); o++) {
                 for (int b = 0; b < builds.size(); b++) {
                     int turn = (b + i) % builds.size();
-                    long allocatedStart = threads.getCurrentThreadAllocatedBytes();
-                    long cpuStart = threads.getCurrentThreadCpuTime();
-                    builds.get(turn).run(o);
-                    cpu[turn][o][i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
-                    allocated[turn][o] += threads.getCurrentThreadAllocatedBytes() - allocatedStart;
+                    int run = i;
+                    int operation = o;
+                    Build build = builds.get(turn);
+                    Exception[] failure = new Exception[1];
+                    build.onWalkThread(() -> {
+                        long allocatedStart = threads.getCurrentThreadAllocatedBytes();
+                        long cpuStart = threads.getCurrentThreadCpuTime();
+                        try {
+                            build.run(operation);
+                        } catch (Exception e) {
+                            failure[0] = e;
+                        }
+                        cpu[turn][operation][run] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+                        allocated[turn][operation] += threads.getCurrentThreadAllocatedBytes() - allocatedStart;
+                    });
+                    if (failure[0] != null) {
+                        throw failure[0];
+                    }
                 }
             }
         }

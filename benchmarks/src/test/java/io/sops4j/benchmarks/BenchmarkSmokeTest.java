@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sops4j.format.Format;
 import io.sops4j.internal.format.Stores;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -51,6 +55,26 @@ class BenchmarkSmokeTest {
         CryptoFloor floor = new CryptoFloor(Stores.of(format).loadPlain(plaintext));
         assertThat((long) floor.values()).isEqualTo(Fixture.countValues(Stores.of(format).loadPlain(plaintext)));
         assertThat(floor.run()).isEqualTo(floor.run());
+    }
+
+    @Test
+    void cpuTimeProbeSeesTheWorkOfItsOperations() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            CpuTimeProbe.main(new String[] {"yaml", "10k", "1", "3", "decrypt", "parseEmit"});
+        } finally {
+            System.setOut(original);
+        }
+        // sops4j walks documents on a thread of its own: read on another thread, allocation would be 0
+        Matcher line = Pattern.compile("op=(\\w+) .*allocatedMiB=([0-9.]+)").matcher(out.toString(StandardCharsets.UTF_8));
+        int lines = 0;
+        while (line.find()) {
+            assertThat(Double.parseDouble(line.group(2))).as(line.group(1)).isGreaterThan(0.2);
+            lines++;
+        }
+        assertThat(lines).isEqualTo(2);
     }
 
     @Test
