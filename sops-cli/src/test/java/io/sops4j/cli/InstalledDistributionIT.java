@@ -146,6 +146,43 @@ class InstalledDistributionIT {
         assertThat(Files.readString(log)).doesNotContain(temp.resolve("opt/").toString());
     }
 
+    /**
+     * Small files run with C1 alone and Bouncy Castle's primitives, no JCA; a file over 24 MiB with
+     * the optimising compiler and the JDK's. Both decrypt what the other encrypted.
+     */
+    @Test
+    void theLauncherPicksThePrimitivesWithTheCompiler() throws Exception {
+        environment.put("SOPS4J_CDS", "0");
+        String recipient = Files.readAllLines(DEMO_KEY).stream().filter(line -> line.startsWith("# public key: "))
+                .findFirst().orElseThrow().substring("# public key: ".length());
+        byte[] large = new byte[25 << 20];
+        new java.util.Random(16).nextBytes(large);
+        Files.write(work.resolve("large.bin"), large);
+        Files.writeString(work.resolve("small.yaml"), "password: s3cr3t\n");
+
+        Path log = temp.resolve("classes.log");
+        environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Result small = sops("encrypt", "--age", recipient, "--output", "small.sops.yaml", "small.yaml");
+        assertThat(small.exit()).as(small.err()).isZero();
+        List<String> smallClasses = Files.readAllLines(log);
+        assertThat(smallClasses).anyMatch(line -> line.contains("org.bouncycastle.crypto.modes.GCMBlockCipher "))
+                .noneMatch(line -> line.contains("com.sun.crypto.provider.GaloisCounterMode "));
+
+        Result encrypted = sops("encrypt", "--age", recipient, "--output", "large.sops.bin", "large.bin");
+        assertThat(encrypted.exit()).as(encrypted.err()).isZero();
+        List<String> largeClasses = Files.readAllLines(log);
+        assertThat(largeClasses).as("a 25 MiB input: the JDK's AES-GCM")
+                .anyMatch(line -> line.contains("com.sun.crypto.provider.GaloisCounterMode "))
+                .noneMatch(line -> line.contains("org.bouncycastle.crypto.modes.GCMBlockCipher "));
+        environment.remove("SOPS4J_JAVA_OPTS");
+
+        Result decrypted = sops("decrypt", "--output", "large.out", "large.sops.bin");
+        assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+        assertThat(Files.readAllBytes(work.resolve("large.out"))).isEqualTo(large);
+        Result decryptedSmall = sops("decrypt", "small.sops.yaml");
+        assertThat(decryptedSmall.out()).isEqualTo("password: s3cr3t\n");
+    }
+
     @Test
     void noStartUpArchiveWhenTurnedOff() throws Exception {
         environment.put("SOPS4J_CDS", "0");
