@@ -12,6 +12,7 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
     private static final String IV = ",iv:";
     private static final String TAG = ",tag:";
     private static final String TYPE = ",type:";
+    private static final int FORMAT_OVERHEAD = PREFIX.length() + IV.length() + TAG.length() + TYPE.length() + 1;
 
     static boolean looksEncrypted(String text) {
         return Match.of(text) != null;
@@ -56,10 +57,18 @@ record EncryptedValue(byte[] data, byte[] iv, byte[] tag, String type) {
         return decoded.remaining() == bytes.length ? bytes : Arrays.copyOf(bytes, decoded.remaining());
     }
 
+    /** Built in one buffer of the final length: it runs once per value written. */
     String format() {
         Base64.Encoder b64 = Base64.getEncoder();
-        return "ENC[AES256_GCM,data:" + b64.encodeToString(data) + ",iv:" + b64.encodeToString(iv)
-                + ",tag:" + b64.encodeToString(tag) + ",type:" + type + "]";
+        String encodedData = b64.encodeToString(data);
+        String encodedIv = b64.encodeToString(iv);
+        String encodedTag = b64.encodeToString(tag);
+        return new StringBuilder(FORMAT_OVERHEAD + encodedData.length() + encodedIv.length() + encodedTag.length() + type.length())
+                .append(PREFIX).append(encodedData)
+                .append(IV).append(encodedIv)
+                .append(TAG).append(encodedTag)
+                .append(TYPE).append(type).append(']')
+                .toString();
     }
 
     /**
