@@ -21,7 +21,6 @@ final class CliKeySources {
 
     static final List<String> CLOUD_TYPES = List.of("kms", "gcp_kms", "hckms", "azure_kv", "hc_vault");
 
-
     private static KeySources sources;
     private static CloudKeySources cloud;
 

@@ -104,19 +104,25 @@ final class JdkPrimitives implements Primitives {
         @Override
         public byte[] seal(byte[] iv, byte[] additionalData, byte[] plaintext) throws GeneralSecurityException {
             GCMParameterSpec spec = new GCMParameterSpec(TAG_BITS, iv);
-            Cipher cipher = encryptor;
-            try {
-                if (cipher == null) {
-                    throw new InvalidAlgorithmParameterException("no cipher yet");
-                }
-                cipher.init(Cipher.ENCRYPT_MODE, key, spec);
-            } catch (InvalidAlgorithmParameterException e) {
-                cipher = Cipher.getInstance(TRANSFORMATION);
-                cipher.init(Cipher.ENCRYPT_MODE, key, spec);
-                encryptor = cipher;
+            if (!reinitialised(spec)) {
+                encryptor = Cipher.getInstance(TRANSFORMATION);
+                encryptor.init(Cipher.ENCRYPT_MODE, key, spec);
             }
-            cipher.updateAAD(additionalData);
-            return cipher.doFinal(plaintext);
+            encryptor.updateAAD(additionalData);
+            return encryptor.doFinal(plaintext);
+        }
+
+        /** Whether the encryptor there is took the new IV; false when there is none yet or it refused. */
+        private boolean reinitialised(GCMParameterSpec spec) throws GeneralSecurityException {
+            if (encryptor == null) {
+                return false;
+            }
+            try {
+                encryptor.init(Cipher.ENCRYPT_MODE, key, spec);
+                return true;
+            } catch (InvalidAlgorithmParameterException e) {
+                return false;
+            }
         }
 
         @Override

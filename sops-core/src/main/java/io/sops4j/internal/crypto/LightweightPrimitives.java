@@ -106,22 +106,28 @@ final class LightweightPrimitives implements Primitives {
         }
 
         @Override
-        public byte[] seal(byte[] iv, byte[] additionalData, byte[] plaintext) throws GeneralSecurityException {
-            GCMModeCipher cipher = encryptor;
-            try {
-                if (cipher == null) {
-                    throw new IllegalArgumentException("no cipher yet");
-                }
-                cipher.init(true, new AEADParameters(null, TAG_BITS, iv, additionalData));
-            } catch (IllegalArgumentException e) {
-                cipher = GCMBlockCipher.newInstance(AESEngine.newInstance());
-                cipher.init(true, new AEADParameters(new KeyParameter(key), TAG_BITS, iv, additionalData));
-                encryptor = cipher;
+        public byte[] seal(byte[] iv, byte[] additionalData, byte[] plaintext) {
+            if (!reinitialised(iv, additionalData)) {
+                encryptor = GCMBlockCipher.newInstance(AESEngine.newInstance());
+                encryptor.init(true, new AEADParameters(new KeyParameter(key), TAG_BITS, iv, additionalData));
             }
             try {
-                return run(cipher, plaintext, 0, plaintext.length);
+                return run(encryptor, plaintext, 0, plaintext.length);
             } catch (InvalidCipherTextException e) {
                 throw new IllegalStateException("AES-GCM encryption failed", e);
+            }
+        }
+
+        /** Whether the encryptor there is took the new IV; false when there is none yet or it refused. */
+        private boolean reinitialised(byte[] iv, byte[] additionalData) {
+            if (encryptor == null) {
+                return false;
+            }
+            try {
+                encryptor.init(true, new AEADParameters(null, TAG_BITS, iv, additionalData));
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
             }
         }
 
