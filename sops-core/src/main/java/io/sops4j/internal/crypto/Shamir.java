@@ -1,6 +1,5 @@
 package io.sops4j.internal.crypto;
 
-import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,10 +10,6 @@ import java.util.Set;
  */
 public final class Shamir {
 
-    /** Made on first use: combining shares needs no randomness. */
-    private static final class Randomness {
-        static final SecureRandom RANDOM = new SecureRandom();
-    }
 
     private Shamir() {
     }
@@ -43,7 +38,7 @@ public final class Shamir {
         for (int j = 0; j < secret.length; j++) {
             coefficients[0] = secret[j] & 0xff;
             for (int c = 1; c < threshold; c++) {
-                coefficients[c] = Randomness.RANDOM.nextInt(256);
+                coefficients[c] = Randomness.secureRandom().nextInt(256);
             }
             for (int i = 0; i < parts; i++) {
                 shares[i][j] = (byte) evaluate(coefficients, i + 1);

@@ -3,6 +3,7 @@ package io.sops4j.internal.datakey;
 import io.sops4j.error.DataKeyException;
 import io.sops4j.error.ExitCode;
 import io.sops4j.error.SopsException;
+import io.sops4j.internal.crypto.Randomness;
 import io.sops4j.internal.crypto.Shamir;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.KeyService;
@@ -10,7 +11,6 @@ import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,18 +23,12 @@ public final class DataKeys {
 
     public static final int DATA_KEY_LENGTH = 32;
 
-    /** Made on first use: recovering a data key needs no randomness. */
-    private static final class Randomness {
-        static final SecureRandom RANDOM = new SecureRandom();
-    }
 
     private DataKeys() {
     }
 
     public static byte[] generate() {
-        byte[] key = new byte[DATA_KEY_LENGTH];
-        Randomness.RANDOM.nextBytes(key);
-        return key;
+        return Randomness.bytes(DATA_KEY_LENGTH);
     }
 
     /** The threshold that applies: the stored one, or the number of groups when unset. */

@@ -1,5 +1,6 @@
 package io.sops4j.internal.files;
 
+import io.sops4j.internal.crypto.Randomness;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -9,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -33,7 +33,6 @@ final class TemporaryFiles {
      */
     static final Duration GRACE = Duration.ofSeconds(10);
     private static final int MAX_NAME_PREFIX = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final long PID = ProcessHandle.current().pid();
 
     private TemporaryFiles() {
@@ -44,7 +43,7 @@ final class TemporaryFiles {
         String prefix = "." + shortened(targetName) + ".sops-" + PID + "-";
         while (true) {
             byte[] random = new byte[4];
-            RANDOM.nextBytes(random);
+            Randomness.secureRandom().nextBytes(random);
             try {
                 return Files.createFile(directory.resolve(prefix + HexFormat.of().formatHex(random) + SUFFIX), attributes);
             } catch (FileAlreadyExistsException e) {

@@ -1,6 +1,7 @@
 package io.sops4j.keys.age;
 
 import io.sops4j.internal.crypto.Primitives;
+import io.sops4j.internal.crypto.Randomness;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -23,19 +24,12 @@ final class AgeCrypto {
     private AgeCrypto() {
     }
 
-    /** Made on first use: decrypting needs no randomness, and the first {@link SecureRandom} sets up the JCA. */
-    private static final class Randomness {
-        static final SecureRandom RANDOM = new SecureRandom();
-    }
-
     static SecureRandom secureRandom() {
-        return Randomness.RANDOM;
+        return Randomness.secureRandom();
     }
 
     static byte[] random(int size) {
-        byte[] out = new byte[size];
-        Randomness.RANDOM.nextBytes(out);
-        return out;
+        return Randomness.bytes(size);
     }
 
     /** RFC 5869 HKDF with SHA-256; an empty salt is the hash length of zeros, as the RFC says. */

@@ -1,12 +1,12 @@
 package io.sops4j.keys.pgp;
 
+import io.sops4j.internal.crypto.Randomness;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -44,7 +44,6 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenera
  */
 final class OpenPgpMessages {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ENCRYPTION_FLAGS = KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE;
 
     private OpenPgpMessages() {
@@ -59,8 +58,8 @@ final class OpenPgpMessages {
                 PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
                         new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                                 .setWithIntegrityPacket(true)
-                                .setSecureRandom(RANDOM));
-                encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(recipient).setSecureRandom(RANDOM));
+                                .setSecureRandom(Randomness.secureRandom()));
+                encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(recipient).setSecureRandom(Randomness.secureRandom()));
                 byte[] literal = literalPacket(plaintext);
                 try (OutputStream encrypted = encryption.open(armor, literal.length)) {
                     encrypted.write(literal);
