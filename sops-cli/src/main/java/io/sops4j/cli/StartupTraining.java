@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The run the launcher records its start-up archive from: the everyday commands on a throw-away
- * age key, in the working directory, with {@code SOPS_AGE_KEY_FILE} naming where the key goes.
- * Prints nothing; the archive holds whatever classes these commands loaded.
+ * The runs the launcher records its start-up archives from, in a directory of their own with
+ * {@code SOPS_AGE_KEY_FILE} naming where the key goes. Without arguments: the everyday commands
+ * on a throw-away age key, leaving the encrypted files behind. With {@code fast}, afterwards in
+ * the same directory: only what {@link FastPath} runs ({@code filestatus} and {@code decrypt} of
+ * those files), for the smaller archive the launcher uses for these commands. Prints nothing; an
+ * archive holds whatever classes its run loaded.
  */
 public final class StartupTraining {
 
@@ -20,6 +23,10 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("fast")) {
+            runFastPath();
+            return;
+        }
         Path keyFile = Path.of(System.getenv("SOPS_AGE_KEY_FILE"));
         AgeKeys.KeyPair key = AgeKeys.generateX25519();
         Files.writeString(keyFile, key.identity() + "\n");
@@ -28,6 +35,10 @@ public final class StartupTraining {
         run("--version");
         run("encrypt", "--age", key.recipient(), "--output", "training.sops.yaml", "training.yaml");
         run("encrypt", "--age", key.recipient(), "--output", "training.sops.json", "training.json");
+        runFastPath();
+    }
+
+    private static void runFastPath() {
         run("filestatus", "training.sops.yaml");
         run("decrypt", "training.sops.yaml");
         run("decrypt", "training.sops.json");

@@ -67,7 +67,7 @@ class InstalledDistributionIT {
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
         assertThat(version.err()).isEmpty();
-        assertThat(archives()).singleElement().asString().matches("sops4j-java\\d+-\\d+\\.jsa");
+        assertThat(archives()).hasSize(2).allMatch(name -> name.matches("sops4j-java\\d+-\\d+(-fast)?\\.jsa"));
 
         Path log = temp.resolve("version-classes.log");
         environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
@@ -99,19 +99,28 @@ class InstalledDistributionIT {
             assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
             assertThat(decrypted.err()).as(jdk.toString()).isEmpty();
         }
-        assertThat(archives()).hasSize(jdks.size() - 1);
+        assertThat(archives()).as("a full and a decrypt/filestatus archive per JDK").hasSize(2 * (jdks.size() - 1));
         Files.delete(sameJdkElsewhere);
     }
 
     @Test
     void anArchiveIsUsedOnceMadeAndRemadeWhenTheJarsChange() throws Exception {
         assertThat(sops("--version").exit()).isZero();
-        Path archive = home.resolve(".cache/sops4j").resolve(archives().get(0));
+        Path archive = home.resolve(".cache/sops4j").resolve(fullArchive());
         environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + temp.resolve("classes.log"));
         assertThat(sops("decrypt", "app-secrets.sops.yaml").exit()).isZero();
         List<String> loaded = Files.readAllLines(temp.resolve("classes.log"));
         assertThat(loaded.stream().filter(line -> line.contains("io.sops4j.cli.DecryptCommand ")))
                 .singleElement().asString().containsAnyOf("shared objects file", "AOT cache");
+        // decrypt and filestatus map the smaller archive of what they load (no randomness), other commands the full one
+        String randomness = "io.sops4j.internal.crypto.Randomness$Holder ";
+        Files.copy(DEMO_ENCRYPTED, work.resolve("in-place.sops.yaml"));
+        assertThat(sops("decrypt", "--in-place", "in-place.sops.yaml").exit()).isZero();
+        assertThat(Files.readAllLines(temp.resolve("classes.log")).stream().filter(line -> line.contains(randomness)))
+                .singleElement().asString().contains("sops4j-cli.jar");
+        assertThat(sops("encrypt", "--age", recipient(), "--output", "again.sops.yaml", "in-place.sops.yaml").exit()).isZero();
+        assertThat(Files.readAllLines(temp.resolve("classes.log")).stream().filter(line -> line.contains(randomness)))
+                .singleElement().asString().contains("shared objects file");
 
         long before = Files.getLastModifiedTime(archive).toMillis();
         Path jar = temp.resolve("opt/sops4j-cli-" + VERSION + "/lib/sops4j-cli.jar");
@@ -121,7 +130,7 @@ class InstalledDistributionIT {
         assertThat(afterChange.exit()).as(afterChange.err()).isZero();
         assertThat(afterChange.err()).isEmpty();
         assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(before);
-        Path version = home.resolve(".cache/sops4j").resolve(archives().get(0).replaceFirst("\\.jsa$", ".version"));
+        Path version = home.resolve(".cache/sops4j").resolve(fullArchive().replaceFirst("\\.jsa$", ".version"));
         assertThat(Files.getLastModifiedTime(version).toMillis()).isGreaterThan(before);
         assertThat(sops("--version").out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
     }
@@ -130,7 +139,7 @@ class InstalledDistributionIT {
     @Test
     void aLauncherRepointedToAnotherInstallationRunsThatInstallation() throws Exception {
         assertThat(sops("decrypt", "app-secrets.sops.yaml").exit()).isZero();
-        assertThat(archives()).hasSize(1);
+        assertThat(archives()).hasSize(2);
         Path other = Files.createDirectories(temp.resolve("opt2"));
         Result unpacked = exec(other, List.of("tar", "-xzf", System.getProperty("sops4j.distribution")), null);
         assertThat(unpacked.exit()).as(unpacked.err()).isZero();
@@ -142,7 +151,7 @@ class InstalledDistributionIT {
         Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
         assertThat(decrypted.exit()).as(decrypted.err()).isZero();
         assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
-        assertThat(archives()).as("an archive of its own for the other installation").hasSize(2);
+        assertThat(archives()).as("archives of its own for the other installation").hasSize(4);
         assertThat(Files.readString(log)).doesNotContain(temp.resolve("opt/").toString());
     }
 
@@ -153,8 +162,7 @@ class InstalledDistributionIT {
     @Test
     void theLauncherPicksThePrimitivesWithTheCompiler() throws Exception {
         environment.put("SOPS4J_CDS", "0");
-        String recipient = Files.readAllLines(DEMO_KEY).stream().filter(line -> line.startsWith("# public key: "))
-                .findFirst().orElseThrow().substring("# public key: ".length());
+        String recipient = recipient();
         byte[] large = new byte[25 << 20];
         new java.util.Random(16).nextBytes(large);
         Files.write(work.resolve("large.bin"), large);
@@ -301,6 +309,15 @@ class InstalledDistributionIT {
             assertThat(decrypted.out()).isEqualTo("password: s3cr3t\n");
             assertThat(hckms.calls).hasSize(2);
         }
+    }
+
+    private static String recipient() throws IOException {
+        return Files.readAllLines(DEMO_KEY).stream().filter(line -> line.startsWith("# public key: "))
+                .findFirst().orElseThrow().substring("# public key: ".length());
+    }
+
+    private String fullArchive() throws IOException {
+        return archives().stream().filter(name -> !name.endsWith("-fast.jsa")).findFirst().orElseThrow();
     }
 
     private List<String> archives() throws IOException {
