@@ -3,7 +3,6 @@ package io.sops4j.keys.age;
 import io.sops4j.internal.crypto.Primitives;
 import io.sops4j.internal.crypto.Randomness;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import org.bouncycastle.math.ec.rfc7748.X25519;
@@ -22,10 +21,6 @@ final class AgeCrypto {
     private static final byte[] BASE_POINT = basePoint();
 
     private AgeCrypto() {
-    }
-
-    static SecureRandom secureRandom() {
-        return Randomness.secureRandom();
     }
 
     static byte[] random(int size) {

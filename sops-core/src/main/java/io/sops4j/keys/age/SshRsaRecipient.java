@@ -1,5 +1,6 @@
 package io.sops4j.keys.age;
 
+import io.sops4j.internal.crypto.Randomness;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
@@ -30,7 +31,7 @@ final class SshRsaRecipient implements Recipient {
     @Override
     public List<Stanza> wrap(byte[] fileKey) {
         AsymmetricBlockCipher cipher = oaep();
-        cipher.init(true, new ParametersWithRandom(key, AgeCrypto.secureRandom()));
+        cipher.init(true, new ParametersWithRandom(key, Randomness.secureRandom()));
         try {
             byte[] body = cipher.processBlock(fileKey, 0, fileKey.length);
             return List.of(new Stanza("ssh-rsa", List.of(SshKeys.tag(wire)), body));

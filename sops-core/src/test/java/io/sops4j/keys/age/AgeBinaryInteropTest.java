@@ -3,6 +3,7 @@ package io.sops4j.keys.age;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sops4j.internal.crypto.Randomness;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class AgeBinaryInteropTest {
 
     private static byte[] dataKey() {
         byte[] key = new byte[32];
-        AgeCrypto.secureRandom().nextBytes(key);
+        Randomness.secureRandom().nextBytes(key);
         return key;
     }
 
@@ -61,7 +62,7 @@ class AgeBinaryInteropTest {
         Path keyFile = Files.writeString(dir.resolve("keys.txt"), "# test\n" + pair.identity() + "\n");
         for (int size : new int[] {32, 33, 0, 1, 47, 48, 100, 64 * 1024, 64 * 1024 + 1, 200_000}) {
             byte[] plaintext = new byte[size];
-            AgeCrypto.secureRandom().nextBytes(plaintext);
+            Randomness.secureRandom().nextBytes(plaintext);
             MasterKey key = AgeMasterKey.forRecipient(pair.recipient()).encrypt(plaintext, env("X", "y"));
             byte[] decrypted = run(key.encryptedKey().getBytes(StandardCharsets.US_ASCII), "age", "-d", "-i", keyFile.toString());
             assertThat(decrypted).as("size %d", size).isEqualTo(plaintext);
@@ -74,7 +75,7 @@ class AgeBinaryInteropTest {
         AgeKeys.KeyPair pair = AgeKeys.generateX25519();
         for (int size : new int[] {32, 0, 48, 64 * 1024, 64 * 1024 + 17}) {
             byte[] plaintext = new byte[size];
-            AgeCrypto.secureRandom().nextBytes(plaintext);
+            Randomness.secureRandom().nextBytes(plaintext);
             byte[] armored = run(plaintext, "age", "-a", "-r", pair.recipient());
             String enc = new String(armored, StandardCharsets.US_ASCII);
             assertThat(Armor.encode(Armor.decode(armored))).as("our armor writes what age writes").isEqualTo(enc);
