@@ -1,6 +1,7 @@
 package io.sops4j.cli;
 
 import io.sops4j.format.Format;
+import io.sops4j.internal.crypto.Primitives;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -144,6 +145,9 @@ final class FastPath {
     }
 
     private static int execute(Callable<Integer> command, Streams streams) {
+        if (command instanceof DecryptCommand) {
+            Primitives.current().prepareInBackground();
+        }
         StderrLoggerFinder.verbose(false, streams.err());
         try {
             return command.call();

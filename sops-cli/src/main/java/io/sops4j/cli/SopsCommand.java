@@ -2,6 +2,7 @@ package io.sops4j.cli;
 
 import io.sops4j.config.SopsConfig;
 import io.sops4j.format.Format;
+import io.sops4j.internal.crypto.Primitives;
 import io.sops4j.metadata.Metadata;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +37,10 @@ public final class SopsCommand {
                 "unset", UnsetCommand.class, "exec-env", ExecEnvCommand.class, "exec-file", ExecFileCommand.class,
                 "filestatus", FileStatusCommand.class, "groups", GroupsCommand.class, "keyservice", KeyServiceCommand.class,
                 "completion", CompletionCommand.class);
+
+        /** The subcommands that encrypt or decrypt values or data keys. */
+        static final Set<String> WITH_CRYPTO = Set.of("decrypt", "encrypt", "edit", "rotate", "updatekeys", "set",
+                "unset", "exec-env", "exec-file");
 
         private Subcommands() {
         }
@@ -104,6 +110,9 @@ public final class SopsCommand {
         Optional<String> subcommand = LegacyArguments.subcommand(rewritten, Subcommands.ALL.keySet())
                 .filter(name -> !name.equals("completion"));
         if (subcommand.isPresent()) {
+            if (Subcommands.WITH_CRYPTO.contains(subcommand.get())) {
+                Primitives.current().prepareInBackground();
+            }
             commandLine.addSubcommand(subcommand.get(), Subcommands.ALL.get(subcommand.get()));
         } else {
             Subcommands.ALL.forEach(commandLine::addSubcommand);

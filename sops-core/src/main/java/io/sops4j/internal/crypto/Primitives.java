@@ -20,6 +20,34 @@ public interface Primitives {
         return "bouncycastle".equals(System.getProperty(PROPERTY)) ? LightweightPrimitives.INSTANCE : JdkPrimitives.INSTANCE;
     }
 
+    /**
+     * Goes once through every primitive on a daemon thread and returns at once, so that the
+     * set-up of their first use (Bouncy Castle's registrar and the {@code java.util.logging} it
+     * starts, or the JCA's providers and policy) overlaps a short-lived process's own work. Nothing
+     * secret is involved; a failure there is left for the caller's own first use to report.
+     *
+     * @return the started thread
+     */
+    default Thread prepareInBackground() {
+        Thread thread = new Thread(this::runEachOnce, "sops4j-crypto-setup");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void runEachOnce() {
+        byte[] zeros = new byte[32];
+        byte[] nonce = new byte[12];
+        try {
+            sha512().digest();
+            hmacSha256(zeros, nonce);
+            aesGcm(zeros).seal(nonce, nonce, nonce);
+            chaCha20Poly1305Seal(zeros, nonce, nonce);
+        } catch (GeneralSecurityException | RuntimeException | LinkageError ignored) {
+            // the same call on the caller's thread fails again and says why
+        }
+    }
+
     /** AES-256-GCM under {@code key}, with 128-bit tags. */
     AesGcm aesGcm(byte[] key);
 

@@ -125,6 +125,21 @@ class PrimitivesTest {
     }
 
     @Test
+    void preparingRunsOnADaemonThreadThatEnds() throws Exception {
+        for (Primitives primitives : new Primitives[] {JDK, LIGHTWEIGHT}) {
+            Thread thread = primitives.prepareInBackground();
+            assertThat(thread).isNotSameAs(Thread.currentThread());
+            assertThat(thread.isDaemon()).isTrue();
+            thread.join(30_000);
+            assertThat(thread.getState()).isEqualTo(Thread.State.TERMINATED);
+            byte[] key = bytes(32);
+            byte[] iv = bytes(12);
+            assertThat(primitives.aesGcm(key).open(iv, new byte[0], primitives.aesGcm(key).seal(iv, new byte[0], iv)))
+                    .isEqualTo(iv);
+        }
+    }
+
+    @Test
     void thePropertyChoosesTheImplementation() {
         String before = System.getProperty(Primitives.PROPERTY);
         try {
