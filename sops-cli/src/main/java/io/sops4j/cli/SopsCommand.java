@@ -75,7 +75,13 @@ public final class SopsCommand {
             System.out.println(Version.text());
             System.exit(0);
         }
-        System.exit(run(args, Streams.system()));
+        System.exit(runOrRerun(args, Streams.system()));
+    }
+
+    /** {@link #run}, or the exit code of the command run again for a large input ({@link LargeInputRerun}). */
+    static int runOrRerun(String[] args, Streams streams) {
+        OptionalInt rerun = LargeInputRerun.run(args);
+        return rerun.isPresent() ? rerun.getAsInt() : run(args, streams);
     }
 
     private static Map<String, Class<?>> subcommands(Object... namesAndClasses) {

@@ -49,6 +49,6 @@ public final class StartupTraining {
 
     private static void run(String... args) {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        SopsCommand.run(args, new Streams(new ByteArrayInputStream(new byte[0]), nowhere, nowhere));
+        SopsCommand.runOrRerun(args, new Streams(new ByteArrayInputStream(new byte[0]), nowhere, nowhere));
     }
 }
