@@ -1,6 +1,7 @@
 package io.sops4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sops4j.kms.aws.AwsStandIn;
 import io.sops4j.kms.hckms.HuaweiCloudKmsStandIn;
@@ -189,6 +190,34 @@ class InstalledDistributionIT {
         assertThat(Files.readAllBytes(work.resolve("large.out"))).isEqualTo(large);
         Result decryptedSmall = sops("decrypt", "small.sops.yaml");
         assertThat(decryptedSmall.out()).isEqualTo("password: s3cr3t\n");
+    }
+
+    /**
+     * Since Java 21 {@code System.exit} sets up {@code System.Logger} to log the exit, a logger
+     * finder look-up through the start jar; a successful run returns from {@code main} instead.
+     */
+    @Test
+    void aSuccessfulRunEndsWithoutTheExitLogger() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<Path> jdks = new ArrayList<>(List.of(javaHome));
+        otherJdk(javaHome).ifPresent(jdks::add);
+        jdks.removeIf(jdk -> Integer.parseInt(feature(jdk)) < 21);
+        assumeTrue(!jdks.isEmpty(), "no Java 21+ runtime beside " + javaHome);
+        for (Path jdk : jdks) {
+            environment.put("JAVA_HOME", jdk.toString());
+            Path log = temp.resolve("init-" + feature(jdk) + ".log");
+            environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+init=info:file=" + log);
+            Result status = sops("filestatus", "app-secrets.sops.yaml");
+            assertThat(status.exit()).as(status.err()).isZero();
+            assertThat(status.out()).isEqualTo("{\"encrypted\":true}\n");
+            assertThat(Files.readAllLines(log)).as(jdk.toString())
+                    .anyMatch(line -> line.contains("io/sops4j/cli/FileStatusCommand"))
+                    .noneMatch(line -> line.contains("BootstrapLogger$DetectBackend"));
+
+            Result missing = sops("filestatus", "missing.sops.yaml");
+            assertThat(missing.exit()).as("a failure still exits through System.exit with its code").isEqualTo(100);
+        }
+        environment.remove("SOPS4J_JAVA_OPTS");
     }
 
     @Test
