@@ -62,7 +62,7 @@ export SOPS_AGE_KEY_FILE="$work/key.txt"
 echo "input: $(wc -c < "$work/plain.yaml") bytes of YAML, $(wc -c < "$work/secrets.sops.yaml") encrypted" >&2
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr"
+flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr"
 for jdk in $jdks; do
   java="$jdk/bin/java"
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
