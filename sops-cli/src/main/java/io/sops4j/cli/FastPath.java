@@ -39,7 +39,7 @@ final class FastPath {
 
     /** The command {@code args} ask for, filled in as picocli would; empty when they are not a shape run here. */
     static Optional<Callable<Integer>> command(String[] args, Streams streams) {
-        String[] rewritten = LegacyArguments.rewrite(args, SopsCommand.Subcommands.ALL.keySet());
+        String[] rewritten = LegacyArguments.rewrite(args, SopsCommand.SubcommandNames.ALL);
         if (rewritten.length < 2) {
             return Optional.empty();
         }

@@ -38,11 +38,24 @@ public final class SopsCommand {
                 "filestatus", FileStatusCommand.class, "groups", GroupsCommand.class, "keyservice", KeyServiceCommand.class,
                 "completion", CompletionCommand.class);
 
+        private Subcommands() {
+        }
+    }
+
+    /**
+     * The subcommands' names, without {@link Subcommands}' class literals: loading a command class
+     * checks its verification constraints, and on Java 25 those of {@link CompletionCommand} load
+     * picocli's exception classes, which no start-up archive holds, from the start jar.
+     */
+    static final class SubcommandNames {
+        static final Set<String> ALL = Set.of("decrypt", "encrypt", "edit", "rotate", "updatekeys", "set", "unset",
+                "exec-env", "exec-file", "filestatus", "groups", "keyservice", "completion");
+
         /** The subcommands that encrypt or decrypt values or data keys. */
         static final Set<String> WITH_CRYPTO = Set.of("decrypt", "encrypt", "edit", "rotate", "updatekeys", "set",
                 "unset", "exec-env", "exec-file");
 
-        private Subcommands() {
+        private SubcommandNames() {
         }
     }
 
@@ -141,11 +154,11 @@ public final class SopsCommand {
         SopsCommand root = new SopsCommand();
         root.streams = streams;
         CommandLine commandLine = new CommandLine(root);
-        String[] rewritten = LegacyArguments.rewrite(args, Subcommands.ALL.keySet());
-        Optional<String> subcommand = LegacyArguments.subcommand(rewritten, Subcommands.ALL.keySet())
+        String[] rewritten = LegacyArguments.rewrite(args, SubcommandNames.ALL);
+        Optional<String> subcommand = LegacyArguments.subcommand(rewritten, SubcommandNames.ALL)
                 .filter(name -> !name.equals("completion"));
         if (subcommand.isPresent()) {
-            if (Subcommands.WITH_CRYPTO.contains(subcommand.get())) {
+            if (SubcommandNames.WITH_CRYPTO.contains(subcommand.get())) {
                 Primitives.current().prepareInBackground();
             }
             commandLine.addSubcommand(subcommand.get(), Subcommands.ALL.get(subcommand.get()));

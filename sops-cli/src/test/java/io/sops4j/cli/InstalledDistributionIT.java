@@ -153,7 +153,7 @@ class InstalledDistributionIT {
         assertThat(decrypted.exit()).as(decrypted.err()).isZero();
         assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
         assertThat(archives()).as("archives of its own for the other installation").hasSize(4);
-        assertThat(Files.readString(log)).doesNotContain(temp.resolve("opt/").toString());
+        assertThat(Files.readString(log)).doesNotContain(temp.resolve("opt") + File.separator);
     }
 
     /**
@@ -216,6 +216,29 @@ class InstalledDistributionIT {
 
             Result missing = sops("filestatus", "missing.sops.yaml");
             assertThat(missing.exit()).as("a failure still exits through System.exit with its code").isEqualTo(100);
+        }
+        environment.remove("SOPS4J_JAVA_OPTS");
+    }
+
+    /** Every class {@code decrypt} and {@code filestatus} load comes from the start-up archive, on every JDK here. */
+    @Test
+    void theEverydayCommandsLoadNothingFromTheStartJar() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<Path> jdks = new ArrayList<>(List.of(javaHome));
+        otherJdk(javaHome).ifPresent(jdks::add);
+        for (Path jdk : jdks) {
+            environment.put("JAVA_HOME", jdk.toString());
+            environment.remove("SOPS4J_JAVA_OPTS");
+            assertThat(sops("filestatus", "app-secrets.sops.yaml").exit()).isZero();
+            for (String command : List.of("filestatus", "decrypt")) {
+                Path log = temp.resolve(command + "-" + feature(jdk) + ".log");
+                environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+                Result result = sops(command, "app-secrets.sops.yaml");
+                assertThat(result.exit()).as(result.err()).isZero();
+                assertThat(Files.readAllLines(log)).as(jdk + " " + command)
+                        .anyMatch(line -> line.contains("io.sops4j.cli.FastPath "))
+                        .noneMatch(line -> line.contains("source: file:"));
+            }
         }
         environment.remove("SOPS4J_JAVA_OPTS");
     }

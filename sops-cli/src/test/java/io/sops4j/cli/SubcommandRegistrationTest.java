@@ -31,6 +31,14 @@ class SubcommandRegistrationTest {
     }
 
     @Test
+    void theNamesWithoutClassesAreTheRegisteredOnes() {
+        assertThat(SopsCommand.SubcommandNames.ALL).containsExactlyInAnyOrderElementsOf(SopsCommand.Subcommands.ALL.keySet());
+        assertThat(SopsCommand.SubcommandNames.ALL).containsAll(SopsCommand.SubcommandNames.WITH_CRYPTO);
+        assertThat(SopsCommand.SubcommandNames.WITH_CRYPTO).hasSize(9)
+                .doesNotContain("filestatus", "groups", "keyservice", "completion");
+    }
+
+    @Test
     void helpListsEverySubcommandInOrder() {
         assertThat(run("--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);
