@@ -283,12 +283,30 @@ class InstalledDistributionIT {
     @Test
     void theKeyServiceAndItsClientRunFromTheInstallation() throws Exception {
         environment.put("SOPS4J_CDS", "0");
-        Path socket = temp.resolve("sops.sock");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<Path> jdks = new ArrayList<>(List.of(javaHome));
+        otherJdk(javaHome).ifPresent(jdks::add);
+        for (Path jdk : jdks) {
+            environment.put("JAVA_HOME", jdk.toString());
+            environment.put("SOPS_AGE_KEY_FILE", DEMO_KEY.toString());
+            keyServiceRoundTrip(temp.resolve("sops-" + feature(jdk) + ".sock"), jdk);
+        }
+        environment.put("SOPS4J_CDS", "1");
+        for (Path jdk : jdks) {
+            environment.put("JAVA_HOME", jdk.toString());
+            environment.put("SOPS_AGE_KEY_FILE", DEMO_KEY.toString());
+            keyServiceRoundTrip(temp.resolve("sops-" + feature(jdk) + "-archived.sock"), jdk);
+        }
+    }
+
+    /** A key service on {@code socket} and a client using only it, both silent on standard error but for the address. */
+    private void keyServiceRoundTrip(Path socket, Path jdk) throws Exception {
+        Path serverErr = temp.resolve(socket.getFileName() + ".err");
         ProcessBuilder builder = new ProcessBuilder(command("keyservice", "--network", "unix", "--address", socket.toString()))
                 .directory(work.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(temp.resolve("server.out").toFile())
-                .redirectError(temp.resolve("server.err").toFile());
+                .redirectOutput(temp.resolve(socket.getFileName() + ".out").toFile())
+                .redirectError(serverErr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process server = builder.start();
@@ -296,19 +314,19 @@ class InstalledDistributionIT {
             for (int i = 0; i < 600 && !Files.exists(socket) && server.isAlive(); i++) {
                 Thread.sleep(100);
             }
-            assertThat(socket).as(read(temp.resolve("server.err"))).exists();
+            assertThat(socket).as(jdk + ": " + read(serverErr)).exists();
             environment.remove("SOPS_AGE_KEY_FILE");
             Result decrypted = sops("decrypt", "--keyservice", "unix://" + socket, "--enable-local-keyservice=false",
                     "app-secrets.sops.yaml");
-            assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+            assertThat(decrypted.exit()).as(jdk + ": " + decrypted.err()).isZero();
             assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
-            assertThat(decrypted.err()).isEmpty();
+            assertThat(decrypted.err()).as(jdk.toString()).isEmpty();
         } finally {
             server.descendants().forEach(ProcessHandle::destroy);
             server.destroy();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(read(temp.resolve("server.err"))).startsWith("Listening on unix://" + socket);
+        assertThat(read(serverErr)).as(jdk.toString()).isEqualTo("Listening on unix://" + socket + "\n");
     }
 
     /** Age files never open lib/kms; a KMS key loads the AWS SDK from there, with no logging noise. */
