@@ -42,8 +42,7 @@ final class TemporaryFiles {
     static Path create(Path directory, String targetName, FileAttribute<?>... attributes) throws IOException {
         String prefix = "." + shortened(targetName) + ".sops-" + PID + "-";
         while (true) {
-            byte[] random = new byte[4];
-            Randomness.secureRandom().nextBytes(random);
+            byte[] random = Randomness.bytes(4);
             try {
                 return Files.createFile(directory.resolve(prefix + HexFormat.of().formatHex(random) + SUFFIX), attributes);
             } catch (FileAlreadyExistsException e) {
