@@ -5,7 +5,6 @@ import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeyEnvironment;
 import io.sops4j.keys.MasterKey;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,10 +69,12 @@ public record DecryptionOrder(List<String> types) {
      */
     public List<MasterKey> sort(List<MasterKey> keys) {
         List<MasterKey> sorted = new ArrayList<>(keys);
-        sorted.sort(Comparator.comparingInt(key -> {
-            int index = types.indexOf(key.type());
-            return index < 0 ? types.size() : index;
-        }));
+        sorted.sort((first, second) -> Integer.compare(rank(first), rank(second)));
         return sorted;
+    }
+
+    private int rank(MasterKey key) {
+        int index = types.indexOf(key.type());
+        return index < 0 ? types.size() : index;
     }
 }
