@@ -44,7 +44,7 @@ final class CliKeySources {
         for (String type : CLOUD_TYPES) {
             all.add(new DeferredKeySource(type, cloud));
         }
-        return KeySources.of(all.toArray(KeySource[]::new));
+        return KeySources.of(all.toArray(new KeySource[0]));
     }
 
     /** The key sources sops-core registers, which the start jar holds. */

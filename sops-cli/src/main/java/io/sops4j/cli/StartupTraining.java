@@ -11,11 +11,11 @@ import java.nio.file.Path;
 
 /**
  * The runs the launcher records its start-up archives from, in a directory of their own with
- * {@code SOPS_AGE_KEY_FILE} naming where the key goes. Without arguments: the everyday commands
- * on a throw-away age key, leaving the encrypted files behind. With {@code fast}, afterwards in
- * the same directory: only what {@link FastPath} runs ({@code filestatus} and {@code decrypt} of
- * those files), for the smaller archive the launcher uses for these commands. Prints nothing; an
- * archive holds whatever classes its run loaded.
+ * {@code SOPS_AGE_KEY_FILE} naming where the key goes. With {@code all} (or no argument): the
+ * everyday commands on a throw-away age key, leaving the encrypted files behind. Afterwards in the
+ * same directory, with {@code decrypt} or {@code filestatus}: only what {@link FastPath} runs for
+ * that command on those files, for the smaller archive the launcher maps for it. Prints nothing;
+ * an archive holds whatever classes its run loaded.
  */
 public final class StartupTraining {
 
@@ -23,10 +23,16 @@ public final class StartupTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 1 && args[0].equals("fast")) {
-            runFastPath();
-            return;
+        String kind = args.length == 0 ? "all" : args[0];
+        switch (kind) {
+            case "all" -> runAll();
+            case "decrypt" -> runDecrypt();
+            case "filestatus" -> runFileStatus();
+            default -> throw new IllegalArgumentException("unknown training: " + kind);
         }
+    }
+
+    private static void runAll() throws IOException {
         Path keyFile = Path.of(System.getenv("SOPS_AGE_KEY_FILE"));
         AgeKeys.KeyPair key = AgeKeys.generateX25519();
         Files.writeString(keyFile, key.identity() + "\n");
@@ -35,16 +41,22 @@ public final class StartupTraining {
         run("--version");
         run("encrypt", "--age", key.recipient(), "--output", "training.sops.yaml", "training.yaml");
         run("encrypt", "--age", key.recipient(), "--output", "training.sops.json", "training.json");
-        runFastPath();
+        runFileStatus();
+        runDecrypt();
     }
 
-    private static void runFastPath() {
-        run("filestatus", "training.sops.yaml");
+    private static void runDecrypt() {
         run("decrypt", "training.sops.yaml");
         run("decrypt", "training.sops.json");
         run("decrypt", "--extract", "[\"nested\"]", "training.sops.yaml");
         run("-d", "training.sops.yaml");
         run("decrypt", "missing.sops.yaml");
+    }
+
+    private static void runFileStatus() {
+        run("filestatus", "training.sops.yaml");
+        run("filestatus", "training.sops.json");
+        run("filestatus", "missing.sops.yaml");
     }
 
     private static void run(String... args) {

@@ -68,7 +68,7 @@ class InstalledDistributionIT {
         assertThat(version.exit()).as(version.err()).isZero();
         assertThat(version.out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
         assertThat(version.err()).isEmpty();
-        assertThat(archives()).hasSize(2).allMatch(name -> name.matches("sops4j-java\\d+-\\d+(-fast)?\\.jsa"));
+        assertThat(archives()).hasSize(3).allMatch(name -> name.matches("sops4j-java\\d+-\\d+(-decrypt|-filestatus)?\\.jsa"));
 
         Path log = temp.resolve("version-classes.log");
         environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
@@ -100,7 +100,7 @@ class InstalledDistributionIT {
             assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
             assertThat(decrypted.err()).as(jdk.toString()).isEmpty();
         }
-        assertThat(archives()).as("a full and a decrypt/filestatus archive per JDK").hasSize(2 * (jdks.size() - 1));
+        assertThat(archives()).as("a full, a decrypt and a filestatus archive per JDK").hasSize(3 * (jdks.size() - 1));
         Files.delete(sameJdkElsewhere);
     }
 
@@ -140,7 +140,7 @@ class InstalledDistributionIT {
     @Test
     void aLauncherRepointedToAnotherInstallationRunsThatInstallation() throws Exception {
         assertThat(sops("decrypt", "app-secrets.sops.yaml").exit()).isZero();
-        assertThat(archives()).hasSize(2);
+        assertThat(archives()).hasSize(3);
         Path other = Files.createDirectories(temp.resolve("opt2"));
         Result unpacked = exec(other, List.of("tar", "-xzf", System.getProperty("sops4j.distribution")), null);
         assertThat(unpacked.exit()).as(unpacked.err()).isZero();
@@ -152,7 +152,7 @@ class InstalledDistributionIT {
         Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
         assertThat(decrypted.exit()).as(decrypted.err()).isZero();
         assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
-        assertThat(archives()).as("archives of its own for the other installation").hasSize(4);
+        assertThat(archives()).as("archives of its own for the other installation").hasSize(6);
         assertThat(Files.readString(log)).doesNotContain(temp.resolve("opt") + File.separator);
     }
 
@@ -220,7 +220,11 @@ class InstalledDistributionIT {
         environment.remove("SOPS4J_JAVA_OPTS");
     }
 
-    /** Every class {@code decrypt} and {@code filestatus} load comes from the start-up archive, on every JDK here. */
+    /**
+     * Every class {@code decrypt} and {@code filestatus} load comes from the start-up archive of
+     * that command, on every JDK here, and no lambda class is made at run time (a serializable
+     * lambda, such as {@code Comparator.comparingInt}'s, cannot be archived).
+     */
     @Test
     void theEverydayCommandsLoadNothingFromTheStartJar() throws Exception {
         Path javaHome = Path.of(System.getProperty("java.home"));
@@ -232,12 +236,16 @@ class InstalledDistributionIT {
             assertThat(sops("filestatus", "app-secrets.sops.yaml").exit()).isZero();
             for (String command : List.of("filestatus", "decrypt")) {
                 Path log = temp.resolve(command + "-" + feature(jdk) + ".log");
-                environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+                Path mapped = temp.resolve(command + "-" + feature(jdk) + "-archive.log");
+                environment.put("SOPS4J_JAVA_OPTS", "-Xlog:class+load=info:file=" + log + " -Xlog:cds=info:file=" + mapped);
                 Result result = sops(command, "app-secrets.sops.yaml");
                 assertThat(result.exit()).as(result.err()).isZero();
                 assertThat(Files.readAllLines(log)).as(jdk + " " + command)
                         .anyMatch(line -> line.contains("io.sops4j.cli.FastPath "))
-                        .noneMatch(line -> line.contains("source: file:"));
+                        .noneMatch(line -> line.contains("source: file:"))
+                        .noneMatch(line -> line.contains("$$Lambda") && !line.contains("shared objects file") && !line.contains("AOT cache"));
+                assertThat(Files.readAllLines(mapped)).as(jdk + " " + command)
+                        .anyMatch(line -> line.contains("Opened") && line.endsWith("-" + command + ".jsa."));
             }
         }
         environment.remove("SOPS4J_JAVA_OPTS");
@@ -387,7 +395,7 @@ class InstalledDistributionIT {
     }
 
     private String fullArchive() throws IOException {
-        return archives().stream().filter(name -> !name.endsWith("-fast.jsa")).findFirst().orElseThrow();
+        return archives().stream().filter(name -> name.matches("sops4j-java\\d+-\\d+\\.jsa")).findFirst().orElseThrow();
     }
 
     private List<String> archives() throws IOException {
