@@ -66,14 +66,15 @@ flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xlog:disa
 for jdk in $jdks; do
   java="$jdk/bin/java"
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
-  # hello world with the same flags and an archive of the same kind
+  # hello world with the same flags (on 24+ also the launcher's module options) and an archive of the same kind
   linking=; [ "$feature" -ge 25 ] && linking=-XX:+AOTClassLinking
-  "$java" $flags -XX:DumpLoadedClassList="$work/hello.classes" -cp "$work/hello.jar" Hello >/dev/null
-  "$java" $flags -Xshare:dump $linking -XX:SharedClassListFile="$work/hello.classes" -XX:SharedArchiveFile="$work/hello-$feature.jsa" \
+  jdk_flags=$flags; [ "$feature" -ge 24 ] && jdk_flags="$flags --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+  "$java" $jdk_flags -XX:DumpLoadedClassList="$work/hello.classes" -cp "$work/hello.jar" Hello >/dev/null
+  "$java" $jdk_flags -Xshare:dump $linking -XX:SharedClassListFile="$work/hello.classes" -XX:SharedArchiveFile="$work/hello-$feature.jsa" \
     -cp "$work/hello.jar" >/dev/null 2>&1
   hello_archive="-Xshare:auto -XX:SharedArchiveFile=$work/hello-$feature.jsa"
   export JAVA_HOME=$jdk
-  hello="$java $flags $hello_archive -cp $work/hello.jar Hello"
+  hello="$java $jdk_flags $hello_archive -cp $work/hello.jar Hello"
   commands=("$hello"); names=(hello)
   for k in "${!installs[@]}"; do
     "${installs[$k]}/bin/sops" --version >/dev/null   # records the command line's archive for this JDK
@@ -94,7 +95,7 @@ for jdk in $jdks; do
       echo "${names[$i]}: no JVM started (answered by the launcher)"
     fi
   done
-  "$java" $flags $hello_archive -Xlog:class+load=info:file="$work/classes.log" -cp "$work/hello.jar" Hello >/dev/null
+  "$java" $jdk_flags $hello_archive -Xlog:class+load=info:file="$work/classes.log" -cp "$work/hello.jar" Hello >/dev/null
   echo "hello: $(grep -c . "$work/classes.log") classes loaded, $(grep -cE 'shared objects file|AOT cache' "$work/classes.log") from the archive"
   for round in $(seq 1 "$rounds"); do
     hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/round-$feature-$round.json" "${commands[@]}" >/dev/null 2>&1
