@@ -69,6 +69,7 @@ public record DecryptionOrder(List<String> types) {
      */
     public List<MasterKey> sort(List<MasterKey> keys) {
         List<MasterKey> sorted = new ArrayList<>(keys);
+        // not Comparator.comparingInt: its lambda is serializable, which start-up archives cannot hold
         sorted.sort((first, second) -> Integer.compare(rank(first), rank(second)));
         return sorted;
     }
