@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sops4j.error.SopsException;
 import io.sops4j.keys.KeyEnvironment;
-import io.sops4j.keys.MasterKey;
 import io.sops4j.metadata.EncryptionRules;
 import io.sops4j.metadata.KeyGroup;
 import io.sops4j.metadata.Metadata;
-import io.sops4j.tree.TreeBranch;
+import io.sops4j.testing.StubKey;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,41 +16,10 @@ import org.junit.jupiter.api.Test;
 class DataKeysTest {
 
     /** A key whose decryption fails with something other than a sops error, as a bug would. */
-    private record BrokenKey() implements MasterKey {
-        @Override
-        public String type() {
-            return "age";
-        }
-
-        @Override
-        public String id() {
-            return "age1broken";
-        }
-
-        @Override
-        public String encryptedKey() {
-            return "";
-        }
-
-        @Override
-        public MasterKey encrypt(byte[] plaintext, KeyEnvironment environment) {
-            return this;
-        }
-
-        @Override
-        public byte[] decrypt(KeyEnvironment environment) {
-            throw new IllegalStateException("internal detail Qz7Xw4");
-        }
-
-        @Override
-        public TreeBranch toMetadata() {
-            return new TreeBranch();
-        }
-    }
-
     @Test
     void aKeyFailingUnexpectedlyIsReportedWithoutAJavaClassName() {
-        Metadata metadata = new Metadata(List.of(KeyGroup.of(new BrokenKey())), 0, EncryptionRules.defaults(), false,
+        StubKey broken = new StubKey("age", "age1broken", new IllegalStateException("internal detail Qz7Xw4"));
+        Metadata metadata = new Metadata(List.of(KeyGroup.of(broken)), 0, EncryptionRules.defaults(), false,
                 "", "", Metadata.SOPS_VERSION);
 
         assertThatThrownBy(() -> DataKeys.recover(metadata, KeyEnvironment.of(Map.of(), Path.of("/nonexistent")),
