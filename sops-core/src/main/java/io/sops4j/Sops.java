@@ -77,6 +77,23 @@ public final class Sops {
         this.dataKeys = builder.dataKeys;
     }
 
+    // the defaults are plain calls rather than method references: each reference costs a call-site link at start-up
+    private IvSource ivSource() {
+        return ivSources != null ? ivSources.get() : IvSource.random();
+    }
+
+    private byte[] newDataKey() {
+        return dataKeys != null ? dataKeys.get() : DataKeys.generate();
+    }
+
+    private void warn(String warning) {
+        if (warnings != null) {
+            warnings.accept(warning);
+        } else {
+            System.getLogger("io.sops4j").log(System.Logger.Level.WARNING, warning);
+        }
+    }
+
     /**
      * Keys from the process environment and home directory, the key sources on the class path.
      *
@@ -178,7 +195,7 @@ public final class Sops {
             Metadata metadata = codec.fromBranch(document.metadata());
             byte[] dataKey = DataKeys.recover(metadata, environment, decryptionOrder);
             try {
-                ValueCipher cipher = new ValueCipher(dataKey, ivSources.get());
+                ValueCipher cipher = new ValueCipher(dataKey, ivSource());
                 TreeCipher treeCipher = new TreeCipher(cipher, metadata.rules(), metadata.macOnlyEncrypted());
                 List<TreeBranch> branches = new ArrayList<>(document.branches());
                 String computedMac = treeCipher.decrypt(branches);
@@ -188,7 +205,7 @@ public final class Sops {
                     try {
                         verifyMac(treeCipher, metadata, computedMac);
                     } catch (MacMismatchException e) {
-                        warnings.accept((file == null ? "" : file + ": ") + e.getMessage() + " (ignored: --ignore-mac)");
+                        warn((file == null ? "" : file + ": ") + e.getMessage() + " (ignored: --ignore-mac)");
                     }
                 }
                 return new DecryptedFile(new Tree(branches, metadata), format, file, dataKey, cipher, storeOptions);
@@ -277,10 +294,10 @@ public final class Sops {
             }
         }
         Metadata metadata = newMetadata(options, input == Format.BINARY || output == Format.BINARY);
-        byte[] dataKey = dataKeys.get();
+        byte[] dataKey = newDataKey();
         try {
             metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
-            return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSources.get()), outputStore);
+            return encryptTree(new Tree(branches, metadata), dataKey, new ValueCipher(dataKey, ivSource()), outputStore);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -297,13 +314,13 @@ public final class Sops {
      */
     public DecryptedFile newFile(List<TreeBranch> documents, Format format, EncryptionOptions options) {
         Metadata metadata = newMetadata(options, format == Format.BINARY);
-        byte[] dataKey = dataKeys.get();
+        byte[] dataKey = newDataKey();
         try {
             metadata = metadata.withKeyGroups(DataKeys.wrap(dataKey, options.keyGroups(), metadata.shamirThreshold(), environment));
         } catch (SopsException e) {
             throw new DataKeyException(e.getMessage());
         }
-        return new DecryptedFile(new Tree(documents, metadata), format, null, dataKey, new ValueCipher(dataKey, ivSources.get()),
+        return new DecryptedFile(new Tree(documents, metadata), format, null, dataKey, new ValueCipher(dataKey, ivSource()),
                 storeOptions);
     }
 
@@ -487,7 +504,7 @@ public final class Sops {
 
     private byte[] rotateTree(DecryptedFile file, Format output, List<KeyGroup> keyGroups) {
         Metadata metadata = file.metadata();
-        byte[] dataKey = dataKeys.get();
+        byte[] dataKey = newDataKey();
         try {
             List<KeyGroup> wrapped = DataKeys.wrap(dataKey, keyGroups, metadata.shamirThreshold(), environment);
             Tree copy = new Tree(file.tree().deepCopy().branches(), metadata.withKeyGroups(wrapped));
@@ -573,10 +590,10 @@ public final class Sops {
         private KeySources keySources;
         private StoreOptions storeOptions = StoreOptions.DEFAULTS;
         private boolean ignoreMac;
-        private Consumer<String> warnings = Builder::log;
-        private Supplier<IvSource> ivSources = IvSource::random;
+        private Consumer<String> warnings;
+        private Supplier<IvSource> ivSources;
         private Clock clock;
-        private Supplier<byte[]> dataKeys = DataKeys::generate;
+        private Supplier<byte[]> dataKeys;
 
         private Builder() {
         }
@@ -652,9 +669,6 @@ public final class Sops {
             return this;
         }
 
-        private static void log(String warning) {
-            System.getLogger("io.sops4j").log(System.Logger.Level.WARNING, warning);
-        }
 
         /** Deterministic encryption for reproducing reference files; never for real secrets. */
         Builder ivSources(Supplier<IvSource> ivSources) {

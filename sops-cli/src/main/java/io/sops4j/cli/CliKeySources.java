@@ -29,7 +29,8 @@ final class CliKeySources {
 
     static synchronized KeySources get() {
         if (sources == null) {
-            sources = cloudDirectory().map(CliKeySources::withCloudOnDemand).orElseGet(KeySources::installed);
+            Optional<Path> directory = cloudDirectory();
+            sources = directory.isPresent() ? withCloudOnDemand(directory.get()) : KeySources.installed();
         }
         return sources;
     }

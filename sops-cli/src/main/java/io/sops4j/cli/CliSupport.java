@@ -26,9 +26,8 @@ final class CliSupport {
 
     /** Store layout from {@code .sops.yaml} {@code stores:}, with {@code --indent} taking precedence. */
     static StoreOptions storeOptions(SopsCommand global) {
-        StoreOptions configured = config(global)
-                .map(SopsConfig::storeOptions)
-                .orElse(StoreOptions.DEFAULTS);
+        Optional<SopsConfig> config = config(global);
+        StoreOptions configured = config.isPresent() ? config.get().storeOptions() : StoreOptions.DEFAULTS;
         return global.indent != null ? configured.withIndent(global.indent) : configured;
     }
 
@@ -38,8 +37,9 @@ final class CliSupport {
      */
     static Optional<SopsConfig> config(SopsCommand global) {
         if (global.loadedConfig == null) {
-            global.loadedConfig = SopsConfig.locate(global.config == null ? null : Path.of(global.config), Path.of(""),
-                    KeyEnvironment.system()).map(SopsConfig::load);
+            Optional<Path> found = SopsConfig.locate(global.config == null ? null : Path.of(global.config), Path.of(""),
+                    KeyEnvironment.system());
+            global.loadedConfig = found.isPresent() ? Optional.of(SopsConfig.load(found.get())) : Optional.empty();
         }
         return global.loadedConfig;
     }

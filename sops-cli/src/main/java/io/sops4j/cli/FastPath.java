@@ -33,8 +33,8 @@ final class FastPath {
 
     /** The exit code when {@code args} are a shape run here; empty when picocli has to run them. */
     static OptionalInt run(String[] args, Streams streams) {
-        return command(args, streams).map(command -> OptionalInt.of(execute(command, streams)))
-                .orElseGet(OptionalInt::empty);
+        Optional<Callable<Integer>> command = command(args, streams);
+        return command.isPresent() ? OptionalInt.of(execute(command.get(), streams)) : OptionalInt.empty();
     }
 
     /** The command {@code args} ask for, filled in as picocli would; empty when they are not a shape run here. */

@@ -6,6 +6,7 @@ import io.sops4j.keys.KeyService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -26,9 +27,10 @@ final class KeyServiceOptions {
     /** {@code builder} with the key services to use; gRPC is loaded only when one is named. */
     Sops.Builder apply(Sops.Builder builder) {
         KeyEnvironment environment = KeyEnvironment.system();
-        boolean local = enableLocal != null ? enableLocal
-                : environment.get("SOPS_ENABLE_LOCAL_KEYSERVICE").map(KeyServiceOptions::goBool).orElse(true);
-        List<String> named = uris != null ? uris : environment.get("SOPS_KEYSERVICE").map(KeyServiceOptions::split).orElse(List.of());
+        Optional<String> localVariable = environment.get("SOPS_ENABLE_LOCAL_KEYSERVICE");
+        boolean local = enableLocal != null ? enableLocal : localVariable.isEmpty() || goBool(localVariable.get());
+        Optional<String> namedVariable = environment.get("SOPS_KEYSERVICE");
+        List<String> named = uris != null ? uris : namedVariable.isPresent() ? split(namedVariable.get()) : List.of();
         if (local && named.isEmpty()) {
             return builder;
         }

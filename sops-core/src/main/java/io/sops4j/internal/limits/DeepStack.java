@@ -15,25 +15,18 @@ public final class DeepStack {
     /** Four times what encrypting and decrypting a YAML or JSON document 10,000 levels deep was measured to need. */
     static final long STACK_BYTES = 128L << 20;
 
-    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+    /** Set on the threads this class starts; a plain field look-up, where {@code withInitial} would link a lambda. */
+    private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
 
     private DeepStack() {
     }
 
     public static <T> T call(Supplier<T> work) {
-        if (INSIDE.get()) {
+        if (INSIDE.get() != null) {
             return guarded(work);
         }
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        Thread thread = new Thread(null, () -> {
-            INSIDE.set(true);
-            try {
-                result[0] = guarded(work);
-            } catch (Throwable t) {
-                failure[0] = t;
-            }
-        }, "sops4j-walk", STACK_BYTES);
+        Walk<T> walk = new Walk<>(work);
+        Thread thread = new Thread(null, walk, "sops4j-walk", STACK_BYTES);
         thread.setDaemon(true);
         thread.start();
         boolean interrupted = false;
@@ -48,16 +41,7 @@ public final class DeepStack {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable t = failure[0];
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        T value = (T) result[0];
-        return value;
+        return walk.outcome();
     }
 
     public static void run(Runnable work) {
@@ -78,6 +62,38 @@ public final class DeepStack {
             throw new SopsException(ExitCode.GENERIC, "document nested too deeply to process");
         } catch (OutOfMemoryError e) {
             throw new SopsException(ExitCode.GENERIC, "not enough memory to process the document");
+        }
+    }
+
+    /** The work run on the deep thread, and what it returned or threw. */
+    private static final class Walk<T> implements Runnable {
+
+        private final Supplier<T> work;
+        private T result;
+        private Throwable failure;
+
+        Walk(Supplier<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            INSIDE.set(Boolean.TRUE);
+            try {
+                result = guarded(work);
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        T outcome() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
         }
     }
 }

@@ -77,8 +77,9 @@ final class YamlReader {
         // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
         RuntimeException deferred = null;
         // the parser itself: snakeyaml-engine's module does not export the package of its Parse wrapper
-        Iterable<Event> events = () -> new ParserImpl(settings, new StreamReader(settings, text));
-        for (Event event : events) {
+        ParserImpl events = new ParserImpl(settings, new StreamReader(settings, text));
+        while (events.hasNext()) {
+            Event event = events.next();
             int i = eventCount++;
             if (deferred != null) {
                 continue;
@@ -191,7 +192,10 @@ final class YamlReader {
             node.flow = collection.isFlow();
             node.tag = shortTag(collection.getTag());
         }
-        ((NodeEvent) event).getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), node));
+        Optional<org.snakeyaml.engine.v2.common.Anchor> anchor = ((NodeEvent) event).getAnchor();
+        if (anchor.isPresent()) {
+            anchors.put(anchor.get().getValue(), node);
+        }
         return node;
     }
 
