@@ -136,6 +136,72 @@ class InstalledDistributionIT {
         assertThat(sops("--version").out()).isEqualTo("sops 3.13.2 (sops4j " + VERSION + ")\n");
     }
 
+    /**
+     * Recording archives also removes what no launcher can use any more: the archives of a launcher
+     * path whose installation or runtime version is gone, and this key's archives of older kinds.
+     * Another path still leading to an installation keeps its archives, and archives no remembered
+     * path names are left alone.
+     */
+    @Test
+    void recordingRemovesTheArchivesOfGoneInstallationsAndRuntimes() throws Exception {
+        assertThat(sops("--version").exit()).isZero();
+        Path cache = home.resolve(".cache/sops4j");
+        String full = fullArchive();
+        String prefix = full.substring(0, full.indexOf('-', "sops4j-java".length()) + 1);
+        String key = full.substring(prefix.length(), full.length() - ".jsa".length());
+        Path launcher = temp.resolve("opt/sops4j-cli-" + VERSION + "/bin/sops").toRealPath();
+        Path installation = launcher.getParent().getParent();
+        Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+        String runtimeVersion = releaseValue(javaHome, "JAVA_RUNTIME_VERSION");
+
+        Files.writeString(cache.resolve("launch/%gone%bin%sops@%gone-jdk%bin%java"),
+                String.join("\n", "/gone/bin/sops", "/gone", "/gone-jdk", runtimeVersion, "111", ""));
+        Files.writeString(cache.resolve("launch/%elsewhere%sops@%old-jdk%bin%java"),
+                String.join("\n", launcher.toString(), installation.toString(), javaHome.toString(), "0.0.0-gone", "222", ""));
+        Files.writeString(cache.resolve("launch/%other%sops@%this-jdk%bin%java"),
+                String.join("\n", launcher.toString(), installation.toString(), javaHome.toString(), runtimeVersion, "333", ""));
+        List<String> gone = List.of(prefix + "111.jsa", prefix + "111-decrypt.jsa", prefix + "111.version", prefix + "222.jsa",
+                prefix + key + "-fast.jsa");
+        List<String> kept = List.of(prefix + "333.jsa", prefix + "333-filestatus.jsa", prefix + "333.version",
+                prefix + "444.jsa");
+        for (String name : concat(gone, kept)) {
+            Files.writeString(cache.resolve(name), "archive");
+        }
+
+        Path jar = installation.resolve("lib/sops4j-cli.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(cache.resolve(full)).toMillis() + 2000));
+        Result decrypted = sops("decrypt", "app-secrets.sops.yaml");
+        assertThat(decrypted.exit()).as(decrypted.err()).isZero();
+        assertThat(decrypted.out()).isEqualTo(Files.readString(DEMO_PLAIN));
+
+        for (String name : gone) {
+            assertThat(cache.resolve(name)).as(name).doesNotExist();
+        }
+        for (String name : kept) {
+            assertThat(cache.resolve(name)).as(name).exists();
+        }
+        assertThat(cache.resolve("launch/%gone%bin%sops@%gone-jdk%bin%java")).doesNotExist();
+        assertThat(cache.resolve("launch/%elsewhere%sops@%old-jdk%bin%java")).doesNotExist();
+        assertThat(cache.resolve("launch/%other%sops@%this-jdk%bin%java")).exists();
+        assertThat(archives()).contains(full, prefix + key + "-decrypt.jsa", prefix + key + "-filestatus.jsa");
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    private static String releaseValue(Path jdk, String name) throws IOException {
+        for (String line : Files.readAllLines(jdk.resolve("release"))) {
+            if (line.startsWith(name + "=\"")) {
+                return line.substring(name.length() + 2, line.length() - 1);
+            }
+        }
+        throw new AssertionError(name + " not in " + jdk.resolve("release"));
+    }
+
     /** What the launcher remembers about a launcher path is not trusted once the path leads elsewhere. */
     @Test
     void aLauncherRepointedToAnotherInstallationRunsThatInstallation() throws Exception {
