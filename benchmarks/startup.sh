@@ -2,6 +2,8 @@
 # Start-up of the installed command line against a JVM "hello world" started with the same JVM and
 # flags, on each JDK given (default: java on PATH and /usr/lib/jvm/temurin-25-jdk-amd64 if present),
 # each with its start-up archive (AppCDS, with AOT class linking on 25+; hello world gets its own).
+# Beside them a floor for filestatus, also with its own archive: a program that only reads the same
+# file and runs SnakeYAML Engine's event parser over it, the least any command reading it must do.
 #
 #   benchmarks/startup.sh [INSTALLATION_DIR]      # default: sops-cli/target/sops4j-cli-*/sops4j-cli-*
 #   ROUNDS=5 RUNS=5 JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" benchmarks/startup.sh
@@ -51,6 +53,31 @@ public class Hello { public static void main(String[] args) { System.out.println
 EOF
 javac -d "$work/hello" "$work/hello/Hello.java"
 (cd "$work/hello" && jar cf "$work/hello.jar" Hello.class)
+# the YAML floor: what any filestatus must do at least, read the file and run SnakeYAML Engine's event
+# parser over it (with comments, as the YAML store does), with the installation's own SnakeYAML
+mkdir -p "$work/floor"
+cat > "$work/floor/YamlFloor.java" <<'EOF'
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
+
+public class YamlFloor {
+    public static void main(String[] args) throws Exception {
+        LoadSettings settings = LoadSettings.builder().setParseComments(true).build();
+        ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, Files.readString(Path.of(args[0]))));
+        int events = 0;
+        for (; parser.hasNext(); parser.next()) {
+            events++;
+        }
+        System.out.println(events);
+    }
+}
+EOF
+install_classpath=$(printf '%s:' "$install"/lib/*.jar)
+javac -cp "$install_classpath" -d "$work/floor" "$work/floor/YamlFloor.java"
+(cd "$work/floor" && jar cf "$work/floor.jar" YamlFloor.class)
 printf '%s\n' "# service settings" > "$work/plain.yaml"
 for i in $(seq 1 24); do printf 'key_%02d: value-%02d-%s\n' "$i" "$i" "0123456789abcdef0123"; done >> "$work/plain.yaml"
 keys=$(age-keygen 2>/dev/null) || keys=
@@ -73,9 +100,14 @@ for jdk in $jdks; do
   "$java" $jdk_flags -Xshare:dump $linking -XX:SharedClassListFile="$work/hello.classes" -XX:SharedArchiveFile="$work/hello-$feature.jsa" \
     -cp "$work/hello.jar" >/dev/null 2>&1
   hello_archive="-Xshare:auto -XX:SharedArchiveFile=$work/hello-$feature.jsa"
+  floor_classpath="$work/floor.jar:$install_classpath"
+  "$java" $jdk_flags -XX:DumpLoadedClassList="$work/floor.classes" -cp "$floor_classpath" YamlFloor "$work/secrets.sops.yaml" >/dev/null
+  "$java" $jdk_flags -Xshare:dump $linking -XX:SharedClassListFile="$work/floor.classes" -XX:SharedArchiveFile="$work/floor-$feature.jsa" \
+    -cp "$floor_classpath" >/dev/null 2>&1
+  floor="$java $jdk_flags -Xshare:auto -XX:SharedArchiveFile=$work/floor-$feature.jsa -cp $floor_classpath YamlFloor $work/secrets.sops.yaml"
   export JAVA_HOME=$jdk
   hello="$java $jdk_flags $hello_archive -cp $work/hello.jar Hello"
-  commands=("$hello"); names=(hello)
+  commands=("$hello" "$floor"); names=(hello "yaml floor")
   for k in "${!installs[@]}"; do
     "${installs[$k]}/bin/sops" --version >/dev/null   # records the command line's archive for this JDK
     prefix=""; [ ${#installs[@]} -gt 1 ] && prefix="${labels[$k]} "
@@ -85,7 +117,7 @@ for jdk in $jdks; do
   done
   echo
   echo "== JDK $feature ($jdk)"
-  for i in $(seq 1 $((${#commands[@]} - 1))); do
+  for i in $(seq 2 $((${#commands[@]} - 1))); do
     log="$work/classes.log"
     rm -f "$log"
     SOPS4J_JAVA_OPTS="-Xlog:class+load=info:file=$log" ${commands[$i]} >/dev/null
@@ -97,6 +129,8 @@ for jdk in $jdks; do
   done
   "$java" $jdk_flags $hello_archive -Xlog:class+load=info:file="$work/classes.log" -cp "$work/hello.jar" Hello >/dev/null
   echo "hello: $(grep -c . "$work/classes.log") classes loaded, $(grep -cE 'shared objects file|AOT cache' "$work/classes.log") from the archive"
+  ${floor/ -cp / -Xlog:class+load=info:file=$work/classes.log -cp } >/dev/null
+  echo "yaml floor: $(grep -c . "$work/classes.log") classes loaded, $(grep -cE 'shared objects file|AOT cache' "$work/classes.log") from the archive"
   for round in $(seq 1 "$rounds"); do
     hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/round-$feature-$round.json" "${commands[@]}" >/dev/null 2>&1
   done
