@@ -669,7 +669,6 @@ public final class Sops {
             return this;
         }
 
-
         /** Deterministic encryption for reproducing reference files; never for real secrets. */
         Builder ivSources(Supplier<IvSource> ivSources) {
             this.ivSources = ivSources;

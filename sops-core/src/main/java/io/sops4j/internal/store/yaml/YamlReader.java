@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -77,9 +78,9 @@ final class YamlReader {
         // the first error in the events is thrown after the whole text parsed, so that syntax errors come first
         RuntimeException deferred = null;
         // the parser itself: snakeyaml-engine's module does not export the package of its Parse wrapper
-        ParserImpl events = new ParserImpl(settings, new StreamReader(settings, text));
-        while (events.hasNext()) {
-            Event event = events.next();
+        ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+        while (parser.hasNext()) {
+            Event event = parser.next();
             int i = eventCount++;
             if (deferred != null) {
                 continue;
@@ -192,7 +193,7 @@ final class YamlReader {
             node.flow = collection.isFlow();
             node.tag = shortTag(collection.getTag());
         }
-        Optional<org.snakeyaml.engine.v2.common.Anchor> anchor = ((NodeEvent) event).getAnchor();
+        Optional<Anchor> anchor = ((NodeEvent) event).getAnchor();
         if (anchor.isPresent()) {
             anchors.put(anchor.get().getValue(), node);
         }
